@@ -1,0 +1,119 @@
+// `npm run test:browser`: opens the running app in Debian's Chromium and checks the shell end to end.
+//   KINORA_URL (default http://127.0.0.1:8080), CHROMIUM_PATH (default /usr/bin/chromium)
+// Screenshots go to frontend/test-results/. Exits non-zero on any failure.
+/* global document -- read inside page.evaluate, in the browser */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const baseUrl = process.env.KINORA_URL ?? 'http://127.0.0.1:8080';
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results');
+const TIMEOUT_MS = 20_000;
+
+const checks = [];
+function check(name, ok, detail = '') {
+  checks.push({ name, ok });
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
+}
+
+async function openHome(browser, name, contextOptions) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+
+  const response = await page.goto(baseUrl, { waitUntil: 'domcontentloaded', timeout: TIMEOUT_MS });
+  check(`${name}: page answers`, response?.ok() === true, `HTTP ${response?.status() ?? 'none'}`);
+
+  const header = page.getByRole('banner');
+  await header.getByRole('link', { name: 'Kinora' }).waitFor({ timeout: TIMEOUT_MS });
+  check(`${name}: header with logo`, true);
+
+  const online = await page
+    .getByRole('contentinfo')
+    .getByText('API online')
+    .waitFor({ timeout: TIMEOUT_MS })
+    .then(() => true)
+    .catch(() => false);
+  check(`${name}: footer says API online`, online);
+
+  const empty = await page
+    .getByText('No videos yet — be the first to upload')
+    .waitFor({ timeout: TIMEOUT_MS })
+    .then(() => true)
+    .catch(() => false);
+  check(`${name}: home shows its feed`, empty);
+
+  return { context, page, consoleErrors };
+}
+
+async function main() {
+  await mkdir(resultsDir, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const desktop = await openHome(browser, 'desktop', { viewport: { width: 1280, height: 800 } });
+    await desktop.page.screenshot({ path: path.join(resultsDir, 'home-desktop.png') });
+
+    await desktop.page.getByRole('button', { name: 'Dark mode' }).click();
+    const dark = await desktop.page.evaluate(() => document.documentElement.dataset.theme === 'dark');
+    check('desktop: dark mode toggle', dark);
+    await desktop.page.screenshot({ path: path.join(resultsDir, 'home-desktop-dark.png') });
+    await desktop.page.reload();
+    await desktop.page.getByRole('contentinfo').getByText('API online').waitFor({ timeout: TIMEOUT_MS });
+    const remembered = await desktop.page.evaluate(() => document.documentElement.dataset.theme === 'dark');
+    check('desktop: dark mode remembered after reload', remembered);
+
+    await desktop.page.getByRole('searchbox', { name: 'Search videos' }).fill('cats');
+    await desktop.page.keyboard.press('Enter');
+    await desktop.page.waitForURL(/\/search\?q=cats$/, { timeout: TIMEOUT_MS });
+    check('desktop: search submits to /search?q=', true);
+    check('desktop: no console errors', desktop.consoleErrors.length === 0, desktop.consoleErrors.join(' | '));
+    await desktop.context.close();
+
+    const mobile = await openHome(browser, 'mobile', {
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const field = mobile.page.getByRole('searchbox', { name: 'Search videos' });
+    check('mobile: search field folded away', !(await field.isVisible()));
+    await mobile.page.screenshot({ path: path.join(resultsDir, 'home-mobile.png') });
+    await mobile.page.getByRole('button', { name: 'Search', exact: true }).click();
+    check('mobile: search button opens the field', await field.isVisible());
+    await mobile.page.screenshot({ path: path.join(resultsDir, 'home-mobile-search.png') });
+    await mobile.page.getByRole('button', { name: 'Close search' }).click();
+    check('mobile: close button folds the field', !(await field.isVisible()));
+    check('mobile: no console errors', mobile.consoleErrors.length === 0, mobile.consoleErrors.join(' | '));
+    await mobile.context.close();
+  } finally {
+    await browser.close();
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  check('browser smoke ran to the end', false, error instanceof Error ? error.message : String(error));
+}
+const failed = checks.filter((c) => !c.ok).length;
+console.log(`${checks.length - failed} passed, ${failed} failed`);
+console.log(`screenshots: ${resultsDir}`);
+process.exitCode = failed === 0 ? 0 : 1;

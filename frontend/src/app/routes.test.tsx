@@ -1,0 +1,57 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderApp } from '../test/renderApp';
+
+test('shellHasLandmarksAndASkipLinkToMain', async () => {
+  await renderApp('/');
+
+  expect(screen.getByRole('banner')).toHaveTextContent('Kinora');
+  expect(screen.getByRole('search')).toBeInTheDocument();
+  expect(screen.getByRole('main')).toHaveAttribute('id', 'main');
+  expect(screen.getByRole('contentinfo')).toBeInTheDocument();
+  expect(screen.getByRole('link', { name: 'Skip to content' })).toHaveAttribute('href', '#main');
+});
+
+test('skipLinkIsTheFirstThingTheKeyboardReaches', async () => {
+  const user = userEvent.setup();
+  await renderApp('/');
+
+  await user.tab();
+
+  expect(screen.getByRole('link', { name: 'Skip to content' })).toHaveFocus();
+});
+
+test('headerLinksToUploadAndSignIn', async () => {
+  await renderApp('/');
+
+  expect(screen.getByRole('link', { name: 'Upload' })).toHaveAttribute('href', '/upload');
+  expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/signin');
+  expect(screen.getByRole('link', { name: 'Kinora' })).toHaveAttribute('href', '/');
+});
+
+test.each([
+  ['/upload', 'Upload'],
+  ['/signin', 'Sign in'],
+  ['/search', 'Search'],
+])('placeholder %s says it is coming and links home', async (path, title) => {
+  const user = userEvent.setup();
+  const { router } = await renderApp(path);
+
+  expect(screen.getByRole('heading', { level: 1, name: title })).toBeInTheDocument();
+  expect(screen.getByText(/coming soon/)).toBeInTheDocument();
+  await user.click(screen.getByRole('link', { name: 'Back to home' }));
+  expect(router.state.location.pathname).toBe('/');
+});
+
+test('uploadPlaceholderQuotesTheSizeLimitFromLimitsJson', async () => {
+  await renderApp('/upload');
+
+  expect(screen.getByText(/videos up to 5 GiB/)).toBeInTheDocument();
+});
+
+test('unknownAddressShowsNotFound', async () => {
+  await renderApp('/no/such/page');
+
+  expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+  expect(screen.getByRole('link', { name: 'Go to the home page' })).toHaveAttribute('href', '/');
+});
