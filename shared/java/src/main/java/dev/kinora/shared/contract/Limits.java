@@ -1,0 +1,232 @@
+package dev.kinora.shared.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed view of {@code limits.json}, the only source of numbers. Obtain it from {@link
+ * Contract#limits()}; every component mirrors the file's nesting and names, and loading fails if
+ * the file lacks one of them.
+ *
+ * <p>Built by hand from the JSON tree rather than by Jackson data binding: binding a dozen record
+ * types costs about 200 ms of CPU on a cold JVM, which every function would pay at start.
+ */
+public record Limits(
+    VideoLimits video,
+    UploadLimits upload,
+    CommentLimits comment,
+    ChannelLimits channel,
+    PaginationLimits pagination,
+    ViewLimits view,
+    WatchProgressLimits watchProgress,
+    RealtimeLimits realtime,
+    Map<String, RateLimit> rateLimits) {
+
+  public Limits {
+    rateLimits = Map.copyOf(rateLimits);
+  }
+
+  /** Reads limits.json's tree; a missing or mistyped value fails with its dot path. */
+  static Limits fromJson(JsonNode root) {
+    var json = new Reader(root);
+    return new Limits(
+        new VideoLimits(
+            json.integer("video.idLength"),
+            json.lengthRange("video.title"),
+            new MaxLength(json.integer("video.description.max")),
+            json.stringList("video.tags"),
+            json.stringList("video.categories")),
+        new UploadLimits(
+            json.lengthRange("upload.filename"),
+            json.longInteger("upload.minFileSizeBytes"),
+            json.longInteger("upload.maxFileSizeBytes"),
+            json.longInteger("upload.chunkSizeBytes"),
+            json.strings("upload.allowedMimeTypes"),
+            json.integer("upload.sessionTtlHours"),
+            json.integer("upload.firstPartNumber"),
+            json.integer("upload.maxParts"),
+            json.integer("upload.minPartsPerPresign"),
+            json.integer("upload.maxPartsPerPresign"),
+            json.integer("upload.presignedUrlTtlSeconds"),
+            json.integer("upload.parallelParts")),
+        new CommentLimits(json.lengthRange("comment.text")),
+        new ChannelLimits(json.lengthRange("channel.handle"), json.lengthRange("channel.name")),
+        new PaginationLimits(
+            json.integer("pagination.minPageSize"),
+            json.integer("pagination.defaultPageSize"),
+            json.integer("pagination.maxPageSize")),
+        new ViewLimits(
+            json.integer("view.dedupMinutes"),
+            json.integer("view.minWatchSeconds"),
+            json.decimal("view.minWatchFraction")),
+        new WatchProgressLimits(
+            new Floor(json.decimal("watchProgress.position.min")),
+            new ExclusiveFloor(json.decimal("watchProgress.duration.exclusiveMin")),
+            json.integer("watchProgress.saveIntervalSeconds")),
+        new RealtimeLimits(json.integer("realtime.reconnectDelaySeconds")),
+        json.rateLimits("rateLimits"));
+  }
+
+  /**
+   * The rate limit of an action, e.g. {@code "uploadInit"}.
+   *
+   * @throws IllegalArgumentException if limits.json defines no rate limit of that name
+   */
+  public RateLimit rateLimit(String action) {
+    RateLimit limit = rateLimits.get(action);
+    if (limit == null) {
+      throw new IllegalArgumentException(
+          "limits.json has no rateLimits." + action + " (known: " + rateLimits.keySet() + ")");
+    }
+    return limit;
+  }
+
+  /** Inclusive length bounds of a text field, in characters. */
+  public record LengthRange(int min, int max) {}
+
+  /** Upper length bound of a text field, in characters. */
+  public record MaxLength(int max) {}
+
+  /** Bounds of a list of short strings (tags, categories). */
+  public record StringListLimits(int maxItems, int minLength, int maxLength) {}
+
+  /** Video metadata. */
+  public record VideoLimits(
+      int idLength,
+      LengthRange title,
+      MaxLength description,
+      StringListLimits tags,
+      StringListLimits categories) {}
+
+  /** Upload sessions and the multipart protocol. */
+  public record UploadLimits(
+      LengthRange filename,
+      long minFileSizeBytes,
+      long maxFileSizeBytes,
+      long chunkSizeBytes,
+      List<String> allowedMimeTypes,
+      int sessionTtlHours,
+      int firstPartNumber,
+      int maxParts,
+      int minPartsPerPresign,
+      int maxPartsPerPresign,
+      int presignedUrlTtlSeconds,
+      int parallelParts) {
+
+    public Duration sessionTtl() {
+      return Duration.ofHours(sessionTtlHours);
+    }
+
+    public Duration presignedUrlTtl() {
+      return Duration.ofSeconds(presignedUrlTtlSeconds);
+    }
+
+    /** Number of parts a file of {@code fileSize} bytes is split into. */
+    public long partCount(long fileSize) {
+      return Math.max(1, Math.ceilDiv(fileSize, chunkSizeBytes));
+    }
+  }
+
+  /** Comments. */
+  public record CommentLimits(LengthRange text) {}
+
+  /** Channels. */
+  public record ChannelLimits(LengthRange handle, LengthRange name) {}
+
+  /** Cursor pagination. */
+  public record PaginationLimits(int minPageSize, int defaultPageSize, int maxPageSize) {}
+
+  /** When a view counts. */
+  public record ViewLimits(int dedupMinutes, int minWatchSeconds, double minWatchFraction) {
+
+    public Duration dedupWindow() {
+      return Duration.ofMinutes(dedupMinutes);
+    }
+  }
+
+  /** A lower bound, inclusive. */
+  public record Floor(double min) {}
+
+  /** A lower bound, exclusive. */
+  public record ExclusiveFloor(double exclusiveMin) {}
+
+  /** Watch progress reports. */
+  public record WatchProgressLimits(
+      Floor position, ExclusiveFloor duration, int saveIntervalSeconds) {}
+
+  /** The WebSocket client. */
+  public record RealtimeLimits(int reconnectDelaySeconds) {}
+
+  /** At most {@code requests} per {@code windowSeconds} per caller. */
+  public record RateLimit(int requests, int windowSeconds) {
+
+    public Duration window() {
+      return Duration.ofSeconds(windowSeconds);
+    }
+  }
+
+  private record Reader(JsonNode root) {
+
+    JsonNode value(String path) {
+      return LimitBindings.lookup(root, path);
+    }
+
+    int integer(String path) {
+      JsonNode value = value(path);
+      if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+        throw new ContractException("limits.json " + path + " must be an integer: " + value);
+      }
+      return value.intValue();
+    }
+
+    long longInteger(String path) {
+      JsonNode value = value(path);
+      if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+        throw new ContractException("limits.json " + path + " must be an integer: " + value);
+      }
+      return value.longValue();
+    }
+
+    double decimal(String path) {
+      JsonNode value = value(path);
+      if (!value.isNumber()) {
+        throw new ContractException("limits.json " + path + " must be a number: " + value);
+      }
+      return value.doubleValue();
+    }
+
+    List<String> strings(String path) {
+      JsonNode value = value(path);
+      if (!value.isArray()) {
+        throw new ContractException("limits.json " + path + " must be a list: " + value);
+      }
+      var strings = new ArrayList<String>();
+      value.forEach(item -> strings.add(item.asText()));
+      return List.copyOf(strings);
+    }
+
+    LengthRange lengthRange(String path) {
+      return new LengthRange(integer(path + ".min"), integer(path + ".max"));
+    }
+
+    StringListLimits stringList(String path) {
+      return new StringListLimits(
+          integer(path + ".maxItems"), integer(path + ".minLength"), integer(path + ".maxLength"));
+    }
+
+    Map<String, RateLimit> rateLimits(String path) {
+      var limits = new LinkedHashMap<String, RateLimit>();
+      for (Map.Entry<String, JsonNode> entry : value(path).properties()) {
+        String action = path + "." + entry.getKey();
+        limits.put(
+            entry.getKey(),
+            new RateLimit(integer(action + ".requests"), integer(action + ".windowSeconds")));
+      }
+      return limits;
+    }
+  }
+}

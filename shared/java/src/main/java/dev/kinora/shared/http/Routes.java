@@ -1,0 +1,111 @@
+package dev.kinora.shared.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.kinora.shared.contract.Contract;
+import dev.kinora.shared.contract.ErrorCode;
+import dev.kinora.shared.json.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The route table of one API class {@code T}: {@code method + path template → method reference}.
+ * {@link #dispatch} turns every outcome into a contract response: the handler's answer, an {@link
+ * ApiException} as its error envelope, an unknown path as 404 NOT_FOUND, a known path with another
+ * method as 405 METHOD_NOT_ALLOWED (with {@code Allow}), and anything unexpected as 500
+ * INTERNAL_ERROR whose cause goes to the log, never to the client.
+ */
+public final class Routes<T> {
+  private final List<Route<T>> routes;
+  private final Contract contract;
+
+  private Routes(Contract contract, List<Route<T>> routes) {
+    this.contract = contract;
+    this.routes = List.copyOf(routes);
+    var seen = new LinkedHashSet<String>();
+    for (Route<T> route : routes) {
+      if (!seen.add(route.method() + " " + route.path().template())) {
+        throw new IllegalArgumentException(
+            "Duplicate route " + route.method() + " " + route.path().template());
+      }
+    }
+  }
+
+  /** A route table whose requests validate against the production contract. */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only copied into an immutable list
+  public static <T> Routes<T> of(Route<T>... routes) {
+    return using(Contract.load(), routes);
+  }
+
+  /** A route table validating against {@code contract}; for tests with other limits. */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only copied into an immutable list
+  public static <T> Routes<T> using(Contract contract, Route<T>... routes) {
+    return new Routes<>(contract, List.of(routes));
+  }
+
+  /** Routes {@code event} to its handler method on {@code api} and always returns a response. */
+  public APIGatewayV2HTTPResponse dispatch(T api, APIGatewayV2HTTPEvent event) {
+    String requestId = ApiRequest.requestIdOf(event);
+    try {
+      String method = ApiRequest.methodOf(event);
+      String path = ApiRequest.pathOf(event);
+      var allowed = new ArrayList<String>();
+      for (Route<T> route : routes) {
+        Optional<Map<String, String>> parameters = route.path().match(path);
+        if (parameters.isEmpty()) {
+          continue;
+        }
+        if (route.method().equals(method)) {
+          return route.handler().handle(api, new ApiRequest(event, parameters.get(), contract));
+        }
+        allowed.add(route.method());
+      }
+      if (allowed.isEmpty()) {
+        return ApiResponses.error(ErrorCode.NOT_FOUND, "No such endpoint: " + path, requestId);
+      }
+      APIGatewayV2HTTPResponse response =
+          ApiResponses.error(
+              ErrorCode.METHOD_NOT_ALLOWED,
+              method + " is not allowed on " + path + "; use " + String.join(", ", allowed),
+              requestId);
+      var headers = new HashMap<>(response.getHeaders());
+      headers.put("allow", String.join(", ", allowed));
+      response.setHeaders(headers);
+      return response;
+    } catch (ApiException e) {
+      return ApiResponses.error(e, requestId);
+    } catch (RuntimeException e) {
+      logUnexpected(event, requestId, e);
+      return ApiResponses.internalError(requestId);
+    }
+  }
+
+  /** One JSON line on stderr, so the whole stack trace stays in one CloudWatch event. */
+  private static void logUnexpected(APIGatewayV2HTTPEvent event, String requestId, Exception e) {
+    var trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    var entry = new LinkedHashMap<String, String>();
+    entry.put("level", "ERROR");
+    entry.put("requestId", requestId);
+    entry.put("request", ApiRequest.methodOf(event) + " " + ApiRequest.pathOf(event));
+    entry.put("error", trace.toString());
+    System.err.println(Json.write(entry));
+  }
+
+  /** The method + template of every route, for documentation and contract tests. */
+  public Set<String> routeKeys() {
+    var keys = new LinkedHashSet<String>();
+    routes.forEach(route -> keys.add(route.method() + " " + route.path().template()));
+    return keys;
+  }
+}

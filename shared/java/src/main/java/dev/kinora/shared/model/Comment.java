@@ -1,0 +1,14 @@
+package dev.kinora.shared.model;
+
+import java.time.Instant;
+
+/** A comment (schema {@code Comment}); {@code parentId} is set on replies, null otherwise. */
+public record Comment(
+    String id,
+    String videoId,
+    CommentAuthor author,
+    String text,
+    String parentId,
+    long replyCount,
+    long likeCount,
+    Instant createdAt) {}

@@ -1,0 +1,132 @@
+package dev.kinora.shared.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kinora.shared.contract.Contract;
+import dev.kinora.shared.contract.ErrorCode;
+import dev.kinora.shared.contract.ValidationIssue;
+import dev.kinora.shared.json.Json;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every record serializes to JSON its schema accepts, and reads back to an equal record. */
+class RecordsMatchSchemasTest {
+  private static final Contract CONTRACT = Contract.load();
+  private static final Instant CREATED = Instant.parse("2026-11-25T10:15:30Z");
+  private static final CommentAuthor AUTHOR =
+      new CommentAuthor("ch_1", "walker", "The Walker", "https://cdn.example/a.png");
+
+  static Stream<Arguments> examples() {
+    return Stream.of(
+        example(
+            "VideoMetadata",
+            new VideoMetadata(
+                "Walk", "In the park", List.of("walk"), List.of("travel"), VideoVisibility.PUBLIC)),
+        example(
+            "UploadCompleteRequest",
+            new VideoMetadata("Walk", null, null, null, VideoVisibility.PRIVATE)),
+        example(
+            "Video",
+            new Video(
+                "dQw4w9WgXcQ",
+                "ch_1",
+                "Walk",
+                "",
+                List.of(),
+                List.of(),
+                VideoVisibility.UNLISTED,
+                VideoStatus.PROCESSING,
+                null,
+                null,
+                List.of(),
+                null,
+                0,
+                0,
+                0,
+                0,
+                null,
+                CREATED)),
+        example(
+            "Video",
+            new Video(
+                "dQw4w9WgXcQ",
+                "ch_1",
+                "Walk",
+                "In the park",
+                List.of("walk"),
+                List.of("travel"),
+                VideoVisibility.PUBLIC,
+                VideoStatus.READY,
+                null,
+                212.5,
+                List.of("720p", "480p"),
+                "https://cdn.example/t.jpg",
+                10,
+                3,
+                1,
+                2,
+                CREATED,
+                CREATED)),
+        example("UploadInitRequest", new UploadInitRequest("walk.mp4", 10_485_760L, "video/mp4")),
+        example(
+            "UploadSession",
+            new UploadSession(
+                "up_1",
+                "acc_1",
+                "dQw4w9WgXcQ",
+                "walk.mp4",
+                10_485_760L,
+                "video/mp4",
+                5_242_880L,
+                2,
+                List.of(1),
+                UploadStatus.ACTIVE,
+                CREATED.plusSeconds(86_400),
+                CREATED)),
+        example("UploadPartUrlsRequest", new UploadPartUrlsRequest(List.of(1, 2, 3))),
+        example(
+            "UploadPartUrls",
+            new UploadPartUrls(
+                List.of(new UploadPartUrl(1, "https://s3.example/p1")), CREATED.plusSeconds(3600))),
+        example("Channel", new Channel("ch_1", "walker", "The Walker", null, 12)),
+        example("CommentAuthor", AUTHOR),
+        example("Comment", new Comment("c_1", "dQw4w9WgXcQ", AUTHOR, "Nice", "c_0", 0, 4, CREATED)),
+        example("CommentCreateRequest", new CommentCreateRequest("Nice", null)),
+        example("WatchProgress", new WatchProgress("dQw4w9WgXcQ", 61.5, 70, 28.9, CREATED)),
+        example("WatchProgressUpdate", new WatchProgressUpdate(61.5, 212.5)),
+        example("HealthStatus", HealthStatus.ok("kinora", "0.1.0", CREATED)),
+        example("ClientConfig", new ClientConfig(CONTRACT.clientLimits())),
+        example("PageMeta", new PageMeta("eyJrIjoxfQ")),
+        example(
+            "ErrorEnvelope",
+            new ErrorEnvelope(
+                new ApiError(
+                    ErrorCode.VALIDATION_ERROR,
+                    "The request does not match the contract",
+                    ErrorDetails.ofIssues(List.of(new ValidationIssue("/title", "is required"))),
+                    "req-1"))),
+        example(
+            "ErrorEnvelope",
+            new ErrorEnvelope(
+                new ApiError(
+                    ErrorCode.RATE_LIMITED, "Slow down", ErrorDetails.ofRetryAfter(30), null))));
+  }
+
+  private static Arguments example(String schema, Record value) {
+    return Arguments.of(schema, value);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("examples")
+  void serializedRecordIsValidAndReadsBack(String schema, Record value) throws Exception {
+    JsonNode json = Json.mapper().readTree(Json.write(value));
+
+    assertThat(CONTRACT.validate(schema, json)).isEmpty();
+    assertThat(Json.mapper().treeToValue(json, value.getClass())).isEqualTo(value);
+  }
+}
