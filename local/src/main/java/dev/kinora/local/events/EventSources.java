@@ -1,0 +1,16 @@
+package dev.kinora.local.events;
+
+import java.util.List;
+
+/**
+ * The event sources every local cloud starts unless told otherwise. Add new ones here (SQS
+ * mappings, S3 → SQS notifications, schedules, DynamoDB streams, the WebSocket API); a test or tool
+ * can add more through {@code LocalCloud.builder().eventSource(…)}.
+ */
+public final class EventSources {
+  private EventSources() {}
+
+  public static List<EventSource> defaults() {
+    return List.of();
+  }
+}

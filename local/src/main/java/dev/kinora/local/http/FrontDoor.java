@@ -1,0 +1,80 @@
+package dev.kinora.local.http;
+
+import dev.kinora.local.LocalAws;
+import java.io.IOException;
+import java.net.URI;
+import org.eclipse.jetty.http.pathmap.PathSpec;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * One origin for everything, like the CloudFront distribution: {@code /api/*} → HTTP API, {@code
+ * /media/*} → media bucket, {@code /_kinora/*} → local admin, anything else → the SPA. More paths
+ * (the WebSocket API at {@code /ws}) are added with {@link #mount} before {@link #start}.
+ */
+public final class FrontDoor implements AutoCloseable {
+  private final Server server;
+  private final ServerConnector connector;
+  private final PathMappingsHandler paths = new PathMappingsHandler();
+  private final int port;
+
+  public FrontDoor(int port) {
+    QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+    threads.setName("front-door");
+    threads.setDaemon(true);
+    this.server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendDateHeader(true);
+    this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost(LocalAws.HOST);
+    connector.setPort(port);
+    server.addConnector(connector);
+    server.setHandler(paths);
+    server.setStopTimeout(1_000);
+    this.port = port;
+  }
+
+  /** The Jetty server, e.g. to build a {@code WebSocketUpgradeHandler} for {@link #mount}. */
+  public Server server() {
+    return server;
+  }
+
+  /**
+   * Serves {@code pathSpec} (servlet style: {@code /ws}, {@code /ws/*}) with {@code handler}. Only
+   * before the front door starts; more specific specs win over {@code /api/*} and {@code /}.
+   */
+  public FrontDoor mount(String pathSpec, Handler handler) {
+    if (server.isStarted()) {
+      throw new IllegalStateException("mount " + pathSpec + " before the front door starts");
+    }
+    paths.addMapping(PathSpec.from(pathSpec), handler);
+    return this;
+  }
+
+  public void start() throws Exception {
+    server.start();
+  }
+
+  /** {@code http://127.0.0.1:<port>} */
+  public URI url() {
+    int actual = connector.getLocalPort() > 0 ? connector.getLocalPort() : port;
+    return URI.create("http://" + LocalAws.HOST + ":" + actual);
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      server.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IOException("stopping the front door failed", e);
+    }
+  }
+}
