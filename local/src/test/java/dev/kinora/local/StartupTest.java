@@ -11,9 +11,8 @@ import org.junit.jupiter.api.Test;
 @KinoraCloud(template = "classpath:local-cloud/template.yaml")
 class StartupTest {
   /**
-   * The target is 10 s (about 3–4 s on an idle 2-core machine). The hard limit is looser because CI
-   * machines shared by parallel builds can be several times slower; the measured line is what to
-   * watch.
+   * The target is 10 s (about 3–4 s on an idle 2-core machine). Tests never assert on wall-clock
+   * time: the measured line is printed for the CI log, and the cloud answering is what is checked.
    */
   @Test
   void startUpTimeAndMemoryAreMeasured(LocalCloud cloud) throws IOException {
@@ -27,6 +26,6 @@ class StartupTest {
         "[local-cloud] measured: started in %d ms (%s), JVM RSS now %s%n",
         cloud.startupMillis(), cloud.startupSteps(), rss);
 
-    assertThat(cloud.startupMillis()).isLessThan(60_000);
+    assertThat(cloud.startupSteps()).isNotEmpty();
   }
 }
