@@ -1,5 +1,6 @@
 package dev.kinora.local.events;
 
+import dev.kinora.local.websocket.WebSocketApis;
 import java.util.List;
 
 /**
@@ -11,6 +12,11 @@ public final class EventSources {
   private EventSources() {}
 
   public static List<EventSource> defaults() {
-    return List.of();
+    return List.of(
+        new SqsEventSourceMappings(),
+        new S3Notifications(),
+        new Schedules(),
+        new DynamoDbStreams(),
+        new WebSocketApis());
   }
 }
