@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * {@code ./kinora bench <name> [options] --root <repo>}: looks the benchmark up, parses its options
- * and runs it. Exit codes: 0 done, 1 the benchmark failed, 2 not implemented, 64 bad usage.
+ * and runs it. Exit codes: 0 done, 1 the benchmark failed (or measured errors), 64 bad usage.
  */
 public final class Main {
 

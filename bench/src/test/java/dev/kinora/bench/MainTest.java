@@ -2,7 +2,6 @@ package dev.kinora.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kinora.bench.api.ApiBench;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,13 @@ class MainTest {
 
     assertThat(exit).isZero();
     assertThat(text(out))
-        .contains("coldstart", "api", "--runs <n>", "--no-build", "bench/results/");
+        .contains(
+            "coldstart",
+            "api",
+            "--runs <n>",
+            "--no-build",
+            "--duration-cap <seconds>",
+            "bench/results/");
   }
 
   @Test
@@ -43,11 +48,12 @@ class MainTest {
   }
 
   @Test
-  void apiBenchmarkSaysItIsNotImplementedInsteadOfInventingNumbers() {
-    int exit = run("api", "--root", root);
+  void apiBenchmarkRefusesABadOptionBeforeStartingAnything() {
+    int exit = run("api", "--concurrency", "0", "--root", root);
 
-    assertThat(exit).isEqualTo(ApiBench.EXIT_NOT_IMPLEMENTED);
-    assertThat(text(out)).contains("not yet implemented").doesNotContain("ms");
+    assertThat(exit).isEqualTo(Main.EXIT_USAGE);
+    assertThat(text(err)).contains("--concurrency must be between 1 and 256");
+    assertThat(text(out)).doesNotContain("starting the local cloud");
   }
 
   @Test
