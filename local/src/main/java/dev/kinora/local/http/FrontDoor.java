@@ -36,7 +36,9 @@ public final class FrontDoor implements AutoCloseable {
     connector.setPort(port);
     server.addConnector(connector);
     server.setHandler(paths);
-    server.setStopTimeout(1_000);
+    // No graceful drain: an SDK client's idle keep-alive connection would otherwise make every stop
+    // wait and then fail with a TimeoutException. A local cloud stops at once, like Ctrl-C.
+    server.setStopTimeout(0);
     this.port = port;
   }
 
