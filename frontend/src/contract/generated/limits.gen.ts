@@ -54,6 +54,20 @@ export const limits = {
       min: 1,
       max: 50,
     },
+    description: {
+      max: 1000,
+    },
+  },
+  account: {
+    email: {
+      max: 254,
+    },
+    password: {
+      min: 10,
+      max: 128,
+    },
+    sessionTtlDays: 30,
+    sessionRefreshHours: 24,
   },
   pagination: {
     minPageSize: 1,
@@ -87,8 +101,8 @@ export const limits = {
       windowSeconds: 60,
     },
     login: {
-      requests: 10,
-      windowSeconds: 300,
+      requests: 5,
+      windowSeconds: 60,
     },
     signup: {
       requests: 5,

@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'CHANNEL_NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'CONFLICT'
+  | 'EMAIL_TAKEN'
+  | 'HANDLE_TAKEN'
   | 'UPLOAD_EXPIRED'
   | 'UPLOAD_INCOMPLETE'
   | 'FILE_TOO_LARGE'
@@ -126,6 +128,11 @@ export type ClientLimits = {
   channel: {
     handle: LengthRange;
     name: LengthRange;
+    description: MaxLength;
+  };
+  account: {
+    email: MaxLength;
+    password: LengthRange;
   };
   pagination: {
     defaultPageSize: number;
@@ -286,12 +293,65 @@ export type ChannelHandle = string;
 
 export type ChannelName = string;
 
+export type ChannelDescription = string;
+
 export type Channel = {
   id: ResourceId;
   handle: ChannelHandle;
   name: ChannelName;
+  description?: ChannelDescription;
   avatarUrl?: string;
   subscriberCount: number;
+};
+
+export type ChannelResponse = {
+  data: Channel;
+};
+
+/**
+ * The owner's edit of their channel; absent fields keep their value.
+ */
+export type ChannelUpdateRequest = {
+  name?: ChannelName;
+  description?: ChannelDescription;
+};
+
+/**
+ * Compared case-insensitively; the server trims it and stores it lower-case.
+ */
+export type AccountEmail = string;
+
+/**
+ * Also checked against a list of commonly used passwords (server side).
+ */
+export type AccountPassword = string;
+
+export type SignupRequest = {
+  email: AccountEmail;
+  password: AccountPassword;
+  displayName: ChannelName;
+  handle: ChannelHandle;
+};
+
+/**
+ * The password is not checked against the policy here, only its length bound.
+ */
+export type LoginRequest = {
+  email: AccountEmail;
+  password: string;
+};
+
+/**
+ * The signed-in account.
+ */
+export type Me = {
+  userId: ResourceId;
+  email: string;
+  channel: Channel;
+};
+
+export type MeResponse = {
+  data: Me;
 };
 
 export type CommentText = string;
@@ -399,3 +459,158 @@ export type GetClientConfigResponses = {
 };
 
 export type GetClientConfigResponse = GetClientConfigResponses[keyof GetClientConfigResponses];
+
+export type SignupData = {
+  body: SignupRequest;
+  path?: never;
+  query?: never;
+  url: '/api/v1/auth/signup';
+};
+
+export type SignupErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type SignupError = SignupErrors[keyof SignupErrors];
+
+export type SignupResponses = {
+  /**
+   * Signed up and signed in; `Set-Cookie` carries the session.
+   */
+  201: MeResponse;
+};
+
+export type SignupResponse = SignupResponses[keyof SignupResponses];
+
+export type LoginData = {
+  body: LoginRequest;
+  path?: never;
+  query?: never;
+  url: '/api/v1/auth/login';
+};
+
+export type LoginErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type LoginError = LoginErrors[keyof LoginErrors];
+
+export type LoginResponses = {
+  /**
+   * Signed in; `Set-Cookie` carries the session.
+   */
+  200: MeResponse;
+};
+
+export type LoginResponse = LoginResponses[keyof LoginResponses];
+
+export type LogoutData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/v1/auth/logout';
+};
+
+export type LogoutErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type LogoutError = LogoutErrors[keyof LogoutErrors];
+
+export type LogoutResponses = {
+  /**
+   * Signed out; `Set-Cookie` clears the session cookie.
+   */
+  204: void;
+};
+
+export type LogoutResponse = LogoutResponses[keyof LogoutResponses];
+
+export type GetMeData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/v1/auth/me';
+};
+
+export type GetMeErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type GetMeError = GetMeErrors[keyof GetMeErrors];
+
+export type GetMeResponses = {
+  /**
+   * The signed-in account.
+   */
+  200: MeResponse;
+};
+
+export type GetMeResponse = GetMeResponses[keyof GetMeResponses];
+
+export type UpdateMyChannelData = {
+  body: ChannelUpdateRequest;
+  path?: never;
+  query?: never;
+  url: '/api/v1/channels/me';
+};
+
+export type UpdateMyChannelErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type UpdateMyChannelError = UpdateMyChannelErrors[keyof UpdateMyChannelErrors];
+
+export type UpdateMyChannelResponses = {
+  /**
+   * The channel after the edit.
+   */
+  200: ChannelResponse;
+};
+
+export type UpdateMyChannelResponse = UpdateMyChannelResponses[keyof UpdateMyChannelResponses];
+
+export type GetChannelData = {
+  body?: never;
+  path: {
+    /**
+     * The channel id, or its handle (with or without a leading @).
+     */
+    idOrHandle: string;
+  };
+  query?: never;
+  url: '/api/v1/channels/{idOrHandle}';
+};
+
+export type GetChannelErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type GetChannelError = GetChannelErrors[keyof GetChannelErrors];
+
+export type GetChannelResponses = {
+  /**
+   * The channel.
+   */
+  200: ChannelResponse;
+};
+
+export type GetChannelResponse = GetChannelResponses[keyof GetChannelResponses];

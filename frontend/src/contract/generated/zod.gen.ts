@@ -16,6 +16,8 @@ export const zErrorCode = z.enum([
   'CHANNEL_NOT_FOUND',
   'METHOD_NOT_ALLOWED',
   'CONFLICT',
+  'EMAIL_TAKEN',
+  'HANDLE_TAKEN',
   'UPLOAD_EXPIRED',
   'UPLOAD_INCOMPLETE',
   'FILE_TOO_LARGE',
@@ -112,6 +114,11 @@ export const zClientLimits = z.object({
   channel: z.object({
     handle: zLengthRange,
     name: zLengthRange,
+    description: zMaxLength,
+  }),
+  account: z.object({
+    email: zMaxLength,
+    password: zLengthRange,
   }),
   pagination: z.object({
     defaultPageSize: z.int(),
@@ -256,12 +263,68 @@ export const zChannelHandle = z
 
 export const zChannelName = z.string().min(1).max(50);
 
+export const zChannelDescription = z.string().max(1000);
+
 export const zChannel = z.object({
   id: zResourceId,
   handle: zChannelHandle,
   name: zChannelName,
+  description: zChannelDescription.optional(),
   avatarUrl: z.string().optional(),
   subscriberCount: z.int(),
+});
+
+export const zChannelResponse = z.object({
+  data: zChannel,
+});
+
+/**
+ * The owner's edit of their channel; absent fields keep their value.
+ */
+export const zChannelUpdateRequest = z.strictObject({
+  name: zChannelName.optional(),
+  description: zChannelDescription.optional(),
+});
+
+/**
+ * Compared case-insensitively; the server trims it and stores it lower-case.
+ */
+export const zAccountEmail = z
+  .string()
+  .max(254)
+  .regex(/^\s*[^\s@]+@[^\s@]+\.[^\s@]+\s*$/);
+
+/**
+ * Also checked against a list of commonly used passwords (server side).
+ */
+export const zAccountPassword = z.string().min(10).max(128);
+
+export const zSignupRequest = z.strictObject({
+  email: zAccountEmail,
+  password: zAccountPassword,
+  displayName: zChannelName,
+  handle: zChannelHandle,
+});
+
+/**
+ * The password is not checked against the policy here, only its length bound.
+ */
+export const zLoginRequest = z.strictObject({
+  email: zAccountEmail,
+  password: z.string().max(128),
+});
+
+/**
+ * The signed-in account.
+ */
+export const zMe = z.object({
+  userId: zResourceId,
+  email: z.string(),
+  channel: zChannel,
+});
+
+export const zMeResponse = z.object({
+  data: zMe,
 });
 
 export const zCommentText = z.string().min(1).max(10000);
@@ -311,3 +374,43 @@ export const zGetHealthResponse = zHealthResponse;
  * The client configuration.
  */
 export const zGetClientConfigResponse = zClientConfigResponse;
+
+export const zSignupBody = zSignupRequest;
+
+/**
+ * Signed up and signed in; `Set-Cookie` carries the session.
+ */
+export const zSignupResponse = zMeResponse;
+
+export const zLoginBody = zLoginRequest;
+
+/**
+ * Signed in; `Set-Cookie` carries the session.
+ */
+export const zLoginResponse = zMeResponse;
+
+/**
+ * Signed out; `Set-Cookie` clears the session cookie.
+ */
+export const zLogoutResponse = z.void();
+
+/**
+ * The signed-in account.
+ */
+export const zGetMeResponse = zMeResponse;
+
+export const zUpdateMyChannelBody = zChannelUpdateRequest;
+
+/**
+ * The channel after the edit.
+ */
+export const zUpdateMyChannelResponse = zChannelResponse;
+
+export const zGetChannelPath = z.object({
+  idOrHandle: z.string(),
+});
+
+/**
+ * The channel.
+ */
+export const zGetChannelResponse = zChannelResponse;

@@ -7,9 +7,11 @@ import dev.kinora.local.events.EventSources;
 import dev.kinora.local.events.Triggers;
 import dev.kinora.local.http.AdminHandler;
 import dev.kinora.local.http.FrontDoor;
+import dev.kinora.local.http.HttpApiAuth;
 import dev.kinora.local.http.HttpApiHandler;
 import dev.kinora.local.http.HttpApiRoute;
 import dev.kinora.local.http.HttpApiRouter;
+import dev.kinora.local.http.LambdaAuthorizer;
 import dev.kinora.local.http.MediaHandler;
 import dev.kinora.local.http.SpaHandler;
 import dev.kinora.local.resources.BucketSettings;
@@ -32,6 +34,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -98,6 +101,7 @@ public final class LocalCloud implements AutoCloseable {
   private Map<String, PhysicalResource> resources = Map.of();
   private Map<String, BucketSettings> buckets = Map.of();
   private List<HttpApiRoute> routes = List.of();
+  private Map<String, HttpApiAuth.Config> authorizers = Map.of();
   private long startupMillis;
   private StartupClock clock;
 
@@ -316,6 +320,8 @@ public final class LocalCloud implements AutoCloseable {
 
   private void createFunctions() {
     List<HttpApiRoute> httpRoutes = new ArrayList<>();
+    Map<String, HttpApiAuth> apiAuth = HttpApiAuth.fromTemplate(template);
+    Map<String, HttpApiAuth.Config> allAuthorizers = new LinkedHashMap<>();
     for (FunctionDef def : template.functions()) {
       if (!stack.exists(template.resources().get(def.logicalId()))) {
         continue;
@@ -337,23 +343,40 @@ public final class LocalCloud implements AutoCloseable {
         if ("HttpApi".equals(event.type())) {
           Map<String, Object> p = event.properties();
           Object path = p.get("Path");
-          httpRoutes.add(
+          HttpApiRoute route =
               path == null
                   ? HttpApiRoute.catchAll(def.logicalId())
                   : new HttpApiRoute(
                       def.logicalId(),
                       String.valueOf(p.getOrDefault("Method", "ANY")),
-                      String.valueOf(path)));
+                      String.valueOf(path));
+          // Authorizer names are scoped by API: "<ApiLogicalId>/<name>" keeps two APIs apart.
+          String apiId =
+              p.get("ApiId") instanceof Map<?, ?> ref && ref.get("Ref") instanceof String id
+                  ? id
+                  : null;
+          HttpApiAuth auth = apiId == null ? null : apiAuth.get(apiId);
+          String authorizer = auth == null ? null : auth.authorizerFor(event);
+          if (authorizer != null) {
+            allAuthorizers.put(apiId + "/" + authorizer, auth.authorizers().get(authorizer));
+            route = route.withAuthorizer(apiId + "/" + authorizer);
+          }
+          httpRoutes.add(route);
         }
       }
     }
     routes = List.copyOf(httpRoutes);
+    authorizers = Map.copyOf(allAuthorizers);
   }
 
   private void mountFrontDoor() {
     frontDoor.mount(
         "/_kinora/*", new AdminHandler(triggers, functions::containsKey, this::describe));
-    frontDoor.mount("/api/*", new HttpApiHandler(new HttpApiRouter(routes), this::invoke));
+    Map<String, LambdaAuthorizer> running = new LinkedHashMap<>();
+    authorizers.forEach(
+        (name, config) ->
+            running.put(name, new LambdaAuthorizer(config, this::invoke, Clock.systemUTC())));
+    frontDoor.mount("/api/*", new HttpApiHandler(new HttpApiRouter(routes), this::invoke, running));
     if (resources.containsKey(MEDIA_BUCKET)) {
       frontDoor.mount("/media/*", new MediaHandler(s3, physicalName(MEDIA_BUCKET)));
     }

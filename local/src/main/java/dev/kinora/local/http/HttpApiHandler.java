@@ -33,7 +33,8 @@ import org.eclipse.jetty.util.Callback;
  * HttpApi} event matches, hands it the event API Gateway would build, and maps the function's
  * response back — including API Gateway's own answers: 404 {@code {"message":"Not Found"}} when no
  * route matches, 500 {@code {"message":"Internal Server Error"}} when the function fails or times
- * out (details stay in the function's log, never in the response).
+ * out (details stay in the function's log, never in the response). Routes behind a Lambda
+ * authorizer are authorized first, as API Gateway does ({@link LambdaAuthorizer}).
  */
 public final class HttpApiHandler extends Handler.Abstract {
   static final String API_ID = "kinoralocal";
@@ -46,11 +47,22 @@ public final class HttpApiHandler extends Handler.Abstract {
 
   private final HttpApiRouter router;
   private final FunctionInvoker functions;
+  private final Map<String, LambdaAuthorizer> authorizers;
 
   public HttpApiHandler(HttpApiRouter router, FunctionInvoker functions) {
+    this(router, functions, Map.of());
+  }
+
+  /**
+   * @param authorizers the API's Lambda authorizers by name; a route naming one is authorized
+   *     before its function runs
+   */
+  public HttpApiHandler(
+      HttpApiRouter router, FunctionInvoker functions, Map<String, LambdaAuthorizer> authorizers) {
     super(InvocationType.BLOCKING);
     this.router = router;
     this.functions = functions;
+    this.authorizers = Map.copyOf(authorizers);
   }
 
   @Override
@@ -62,8 +74,25 @@ public final class HttpApiHandler extends Handler.Abstract {
     if (match.isEmpty()) {
       return Responses.json(response, callback, 404, NOT_FOUND);
     }
-    String event = event(request, match.get(), requestId);
-    InvocationResult result = functions.invoke(match.get().route().functionId(), event);
+    ObjectNode event = eventNode(request, match.get(), requestId);
+    String authorizerName = match.get().route().authorizer();
+    if (authorizerName != null) {
+      LambdaAuthorizer authorizer = authorizers.get(authorizerName);
+      if (authorizer == null) {
+        return Responses.json(response, callback, 500, INTERNAL_ERROR);
+      }
+      switch (authorizer.authorize(event)) {
+        case LambdaAuthorizer.Refuse refuse -> {
+          return Responses.json(response, callback, refuse.status(), refuse.body());
+        }
+        case LambdaAuthorizer.Allow allow ->
+            ((ObjectNode) event.get("requestContext"))
+                .putObject("authorizer")
+                .set("lambda", allow.context());
+      }
+    }
+    InvocationResult result =
+        functions.invoke(match.get().route().functionId(), JSON.writeValueAsString(event));
     if (!(result instanceof InvocationResult.Success success)) {
       return Responses.json(response, callback, 500, INTERNAL_ERROR);
     }
@@ -71,7 +100,8 @@ public final class HttpApiHandler extends Handler.Abstract {
   }
 
   /** The payload format 2.0 event for one request. */
-  String event(Request request, HttpApiRouter.Match match, String requestId) throws IOException {
+  ObjectNode eventNode(Request request, HttpApiRouter.Match match, String requestId)
+      throws IOException {
     ObjectNode event = JSON.createObjectNode();
     String routeKey = match.route().routeKey();
     String rawPath = request.getHttpURI().getPath();
@@ -151,7 +181,7 @@ public final class HttpApiHandler extends Handler.Abstract {
       }
     }
     event.put("isBase64Encoded", base64);
-    return JSON.writeValueAsString(event);
+    return event;
   }
 
   /** Maps a payload 2.0 response (or a bare JSON value, which API Gateway returns as 200). */

@@ -12,17 +12,31 @@ import java.util.Optional;
 /**
  * One route of the HTTP API, from a function's {@code HttpApi} event: {@code GET
  * /api/v1/videos/{id}}, {@code ANY /api/{proxy+}} or {@code $default}.
+ *
+ * @param authorizer the name of the Lambda authorizer that guards the route (the API's {@code
+ *     Auth.DefaultAuthorizer} unless the event says {@code Auth: {Authorizer: NONE}} or names
+ *     another), or null when the route is open
  */
-public record HttpApiRoute(String functionId, String method, String path) {
+public record HttpApiRoute(String functionId, String method, String path, String authorizer) {
   public static final String DEFAULT = "$default";
 
   public HttpApiRoute {
     method = method == null ? "ANY" : method.toUpperCase(Locale.ROOT);
   }
 
+  /** An open route (no authorizer). */
+  public HttpApiRoute(String functionId, String method, String path) {
+    this(functionId, method, path, null);
+  }
+
   /** A catch-all {@code $default} route. */
   public static HttpApiRoute catchAll(String functionId) {
     return new HttpApiRoute(functionId, "ANY", null);
+  }
+
+  /** This route guarded by the named authorizer (null: open). */
+  public HttpApiRoute withAuthorizer(String authorizerName) {
+    return new HttpApiRoute(functionId, method, path, authorizerName);
   }
 
   public boolean isDefault() {

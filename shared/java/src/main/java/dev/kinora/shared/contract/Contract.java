@@ -156,6 +156,23 @@ public final class Contract {
     return Collections.unmodifiableSet(operations);
   }
 
+  /**
+   * The operations that need no session ({@code x-kinora-public: true}), as {@code "METHOD /path"};
+   * every other operation of {@link #operations()} needs one.
+   */
+  public Set<String> publicOperations() {
+    var operations = new TreeSet<String>();
+    for (Map.Entry<String, JsonNode> path : paths.properties()) {
+      for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+        if (HTTP_METHODS.contains(operation.getKey())
+            && operation.getValue().path("x-kinora-public").asBoolean(false)) {
+          operations.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+        }
+      }
+    }
+    return Collections.unmodifiableSet(operations);
+  }
+
   /** The HTTP status of every error code, from {@code x-kinora-status} of {@code ErrorCode}. */
   public Map<String, Integer> errorStatuses() {
     JsonNode errorCode = schemaNode("ErrorCode");

@@ -20,6 +20,7 @@ public record Limits(
     UploadLimits upload,
     CommentLimits comment,
     ChannelLimits channel,
+    AccountLimits account,
     PaginationLimits pagination,
     ViewLimits view,
     WatchProgressLimits watchProgress,
@@ -54,7 +55,15 @@ public record Limits(
             json.integer("upload.presignedUrlTtlSeconds"),
             json.integer("upload.parallelParts")),
         new CommentLimits(json.lengthRange("comment.text")),
-        new ChannelLimits(json.lengthRange("channel.handle"), json.lengthRange("channel.name")),
+        new ChannelLimits(
+            json.lengthRange("channel.handle"),
+            json.lengthRange("channel.name"),
+            new MaxLength(json.integer("channel.description.max"))),
+        new AccountLimits(
+            new MaxLength(json.integer("account.email.max")),
+            json.lengthRange("account.password"),
+            json.integer("account.sessionTtlDays"),
+            json.integer("account.sessionRefreshHours")),
         new PaginationLimits(
             json.integer("pagination.minPageSize"),
             json.integer("pagination.defaultPageSize"),
@@ -135,7 +144,25 @@ public record Limits(
   public record CommentLimits(LengthRange text) {}
 
   /** Channels. */
-  public record ChannelLimits(LengthRange handle, LengthRange name) {}
+  public record ChannelLimits(LengthRange handle, LengthRange name, MaxLength description) {}
+
+  /**
+   * Accounts and sessions: sessions last {@code sessionTtlDays}, extended at most once per
+   * sessionRefreshHours.
+   */
+  public record AccountLimits(
+      MaxLength email, LengthRange password, int sessionTtlDays, int sessionRefreshHours) {
+
+    /** How long a session lives after its last extension. */
+    public Duration sessionTtl() {
+      return Duration.ofDays(sessionTtlDays);
+    }
+
+    /** A session's expiry is pushed forward at most this often. */
+    public Duration sessionRefreshInterval() {
+      return Duration.ofHours(sessionRefreshHours);
+    }
+  }
 
   /** Cursor pagination. */
   public record PaginationLimits(int minPageSize, int defaultPageSize, int maxPageSize) {}

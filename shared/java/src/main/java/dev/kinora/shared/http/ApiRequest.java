@@ -98,7 +98,32 @@ public final class ApiRequest {
         .map(APIGatewayV2HTTPEvent.RequestContext.Http::getSourceIp);
   }
 
-  /** The underlying event, for what this class does not cover (e.g. authorizer context). */
+  /**
+   * The signed-in caller, read only from {@code requestContext.authorizer.lambda} (what the session
+   * authorizer returned); empty for anonymous callers.
+   */
+  public Optional<SessionUser> user() {
+    return AuthorizerContext.user(AuthorizerContext.lambdaContext(event));
+  }
+
+  /**
+   * The signed-in caller.
+   *
+   * @throws ApiException SESSION_EXPIRED when the request carried a session that expired or was
+   *     revoked, UNAUTHORIZED when it carried none
+   */
+  public SessionUser requireUser() {
+    return user()
+        .orElseThrow(
+            () ->
+                AuthorizerContext.EXPIRED.equals(
+                        AuthorizerContext.lambdaContext(event).get(AuthorizerContext.SESSION))
+                    ? new ApiException(
+                        ErrorCode.SESSION_EXPIRED, "Your session has expired; please sign in again")
+                    : new ApiException(ErrorCode.UNAUTHORIZED, "Please sign in first"));
+  }
+
+  /** The underlying event, for what this class does not cover. */
   public APIGatewayV2HTTPEvent event() {
     return event;
   }

@@ -18,10 +18,11 @@ import java.util.Set;
 
 /**
  * The route table of one API class {@code T}: {@code method + path template → method reference}.
- * {@link #dispatch} turns every outcome into a contract response: the handler's answer, an {@link
- * ApiException} as its error envelope, an unknown path as 404 NOT_FOUND, a known path with another
- * method as 405 METHOD_NOT_ALLOWED (with {@code Allow}), and anything unexpected as 500
- * INTERNAL_ERROR whose cause goes to the log, never to the client.
+ * {@link #dispatch} refuses state-changing requests without the CSRF header ({@link CsrfGuard}) and
+ * turns every outcome into a contract response: the handler's answer, an {@link ApiException} as
+ * its error envelope, an unknown path as 404 NOT_FOUND, a known path with another method as 405
+ * METHOD_NOT_ALLOWED (with {@code Allow}), and anything unexpected as 500 INTERNAL_ERROR whose
+ * cause goes to the log, never to the client.
  */
 public final class Routes<T> {
   private final List<Route<T>> routes;
@@ -66,7 +67,9 @@ public final class Routes<T> {
           continue;
         }
         if (route.method().equals(method)) {
-          return route.handler().handle(api, new ApiRequest(event, parameters.get(), contract));
+          var request = new ApiRequest(event, parameters.get(), contract);
+          CsrfGuard.check(request);
+          return route.handler().handle(api, request);
         }
         allowed.add(route.method());
       }

@@ -82,6 +82,9 @@ class ContractTest {
             "UploadInitRequest",
             "UploadPartUrlsRequest",
             "CommentCreateRequest",
+            "SignupRequest",
+            "LoginRequest",
+            "ChannelUpdateRequest",
             "WatchProgressUpdate")) {
       assertThat(CONTRACT.schema(name).path("additionalProperties").asBoolean(true))
           .as(name + ".additionalProperties")
@@ -170,6 +173,14 @@ class ContractTest {
   @Test
   void publicOperationsAreListed() {
     assertThat(CONTRACT.operations()).contains("GET /api/v1/health", "GET /api/v1/config");
+  }
+
+  @Test
+  void operationsMarkedPublicNeedNoSessionAndTheOthersDo() {
+    assertThat(CONTRACT.publicOperations())
+        .contains("GET /api/v1/health", "POST /api/v1/auth/login")
+        .doesNotContain("GET /api/v1/auth/me", "PATCH /api/v1/channels/me");
+    assertThat(CONTRACT.operations()).containsAll(CONTRACT.publicOperations());
   }
 
   @Test

@@ -8,13 +8,29 @@ import java.util.Map;
 final class HttpEvents {
   private HttpEvents() {}
 
+  /** A request from the SPA: it carries the CSRF header. */
   static APIGatewayV2HTTPEvent request(String method, String path, String body) {
+    return request(
+        method,
+        path,
+        body,
+        Map.of(
+            "content-type",
+            "application/json",
+            "User-Agent",
+            "test",
+            "x-requested-with",
+            "kinora"));
+  }
+
+  static APIGatewayV2HTTPEvent request(
+      String method, String path, String body, Map<String, String> headers) {
     return APIGatewayV2HTTPEvent.builder()
         .withVersion("2.0")
         .withRouteKey("$default")
         .withRawPath(path)
         .withRawQueryString("")
-        .withHeaders(Map.of("content-type", "application/json", "User-Agent", "test"))
+        .withHeaders(headers)
         .withCookies(List.of("theme=dark", "kinora_session=s3cr3t"))
         .withQueryStringParameters(Map.of("limit", "20"))
         .withBody(body)

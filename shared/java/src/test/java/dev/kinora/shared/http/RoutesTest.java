@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kinora.shared.contract.Contract;
+import dev.kinora.shared.contract.ErrorCode;
 import dev.kinora.shared.json.Json;
 import dev.kinora.shared.model.CommentCreateRequest;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -228,5 +230,64 @@ class RoutesTest {
                 Routes.of(get("/api/v1/x", CommentsApi::list), get("/api/v1/x", CommentsApi::list)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("GET /api/v1/x");
+  }
+
+  @Test
+  void stateChangingRequestWithoutTheCsrfHeaderIsForbidden() throws Exception {
+    for (String method : List.of("POST", "DELETE")) {
+      String path = method.equals("POST") ? "/api/v1/videos/v1/comments" : "/api/v1/comments/c1";
+      APIGatewayV2HTTPResponse response =
+          CommentsApi.ROUTES.dispatch(
+              api,
+              HttpEvents.request(
+                  method, path, "{\"text\":\"hi\"}", Map.of("content-type", "application/json")));
+
+      assertThat(response.getStatusCode()).as(method).isEqualTo(403);
+      assertThat(json(response).at("/error/code").asText()).isEqualTo("FORBIDDEN");
+    }
+  }
+
+  @Test
+  void readingNeedsNoCsrfHeader() {
+    APIGatewayV2HTTPResponse response =
+        CommentsApi.ROUTES.dispatch(
+            api, HttpEvents.request("GET", "/api/v1/videos/v1/comments", null, Map.of()));
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theUserComesFromTheAuthorizerContext() {
+    APIGatewayV2HTTPEvent event = HttpEvents.request("GET", "/api/v1/videos/v1/comments", null);
+    event
+        .getRequestContext()
+        .setAuthorizer(
+            APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withLambda(
+                    AuthorizerContext.of(new SessionUser("acc_1", "ch_1", "ada", 1_800_000_000L)))
+                .build());
+    var request = new ApiRequest(event, Map.of(), Contract.load());
+
+    assertThat(request.requireUser())
+        .isEqualTo(new SessionUser("acc_1", "ch_1", "ada", 1_800_000_000L));
+  }
+
+  @Test
+  void withoutASessionRequireUserAnswersUnauthorizedAndWithAnExpiredOneSessionExpired() {
+    APIGatewayV2HTTPEvent anonymous = HttpEvents.request("GET", "/api/v1/x", null);
+    APIGatewayV2HTTPEvent expired = HttpEvents.request("GET", "/api/v1/x", null);
+    expired
+        .getRequestContext()
+        .setAuthorizer(
+            APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withLambda(AuthorizerContext.expired())
+                .build());
+
+    assertThatThrownBy(() -> new ApiRequest(anonymous, Map.of(), Contract.load()).requireUser())
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED));
+    assertThatThrownBy(() -> new ApiRequest(expired, Map.of(), Contract.load()).requireUser())
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SESSION_EXPIRED));
   }
 }

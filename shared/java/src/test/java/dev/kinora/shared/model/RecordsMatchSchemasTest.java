@@ -93,7 +93,17 @@ class RecordsMatchSchemasTest {
             "UploadPartUrls",
             new UploadPartUrls(
                 List.of(new UploadPartUrl(1, "https://s3.example/p1")), CREATED.plusSeconds(3600))),
-        example("Channel", new Channel("ch_1", "walker", "The Walker", null, 12)),
+        example("Channel", new Channel("ch_1", "walker", "The Walker", null, null, 12)),
+        example(
+            "Channel",
+            new Channel("ch_1", "walker", "The Walker", "Walks.", "https://cdn.example/a.png", 0)),
+        example(
+            "SignupRequest", new SignupRequest("ada@example.com", "correct horse", "Ada", "ada")),
+        example("LoginRequest", new LoginRequest("ada@example.com", "correct horse")),
+        example("ChannelUpdateRequest", new ChannelUpdateRequest("Ada's", null)),
+        example(
+            "Me",
+            new Me("acc_1", "ada@example.com", new Channel("ch_1", "ada", "Ada", null, null, 0))),
         example("CommentAuthor", AUTHOR),
         example("Comment", new Comment("c_1", "dQw4w9WgXcQ", AUTHOR, "Nice", "c_0", 0, 4, CREATED)),
         example("CommentCreateRequest", new CommentCreateRequest("Nice", null)),

@@ -1,0 +1,74 @@
+package dev.kinora.accounts;
+
+import dev.kinora.shared.aws.AwsClients;
+import dev.kinora.shared.config.Config;
+import dev.kinora.shared.contract.Contract;
+import dev.kinora.shared.contract.Limits;
+import dev.kinora.shared.ratelimit.DynamoRateLimitCounter;
+import dev.kinora.shared.ratelimit.RateLimiter;
+import java.security.SecureRandom;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Plain constructors, once per container. Configuration: {@code ACCOUNTS_TABLE}, {@code
+ * SESSIONS_TABLE}, {@code RATE_LIMITS_TABLE} (template.yaml gives them). The authorizer only builds
+ * the session side, so it never pays for the password hasher's set-up.
+ */
+public final class Wiring {
+  private final Config config;
+  private final Clock clock = Clock.systemUTC();
+  private final SecureRandom random = new SecureRandom();
+  private final DynamoDbClient dynamoDb;
+  private final Limits limits = Contract.load().limits();
+  private SessionService sessionService;
+  private AccountService accountService;
+
+  private Wiring(Config config) {
+    this.config = config;
+    this.dynamoDb = AwsClients.dynamoDb(config);
+  }
+
+  public static Wiring fromEnvironment() {
+    return from(Config.fromEnvironment());
+  }
+
+  public static Wiring from(Config config) {
+    return new Wiring(config);
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public synchronized SessionService sessionService() {
+    if (sessionService == null) {
+      sessionService =
+          new SessionService(
+              new DynamoSessionStore(dynamoDb, config.require("SESSIONS_TABLE")),
+              random,
+              clock,
+              limits.account().sessionTtl(),
+              limits.account().sessionRefreshInterval());
+    }
+    return sessionService;
+  }
+
+  public synchronized AccountService accountService() {
+    if (accountService == null) {
+      accountService =
+          new AccountService(
+              new DynamoAccountStore(dynamoDb, config.require("ACCOUNTS_TABLE")),
+              sessionService(),
+              new PasswordHasher(Argon2Parameters.OWASP, random),
+              PasswordPolicy.bundled(),
+              new RateLimiter(
+                  limits,
+                  new DynamoRateLimitCounter(dynamoDb, config.require("RATE_LIMITS_TABLE")),
+                  clock),
+              random,
+              clock);
+    }
+    return accountService;
+  }
+}
