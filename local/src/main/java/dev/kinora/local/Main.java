@@ -59,7 +59,7 @@ public final class Main {
   }
 
   /** Runs one command; {@code up} returns only when the cloud has stopped. */
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length == 0) {
       return usage(err, "a command is needed");
     }

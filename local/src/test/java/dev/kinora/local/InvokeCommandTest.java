@@ -1,80 +1,17 @@
 package dev.kinora.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kinora.local.template.FunctionDef;
-import dev.kinora.local.template.Template;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ./kinora invoke} against the real template: every function has a sample event under {@code
- * events/} named {@code <context>-<case>.json} (the context is the function's module, {@code
- * functions/<context>/}), and each runs to a JSON result.
+ * {@code ./kinora invoke} usage; running every sample event against the real function jars is
+ * {@code tests/system}'s InvokeEveryEventTest (it needs every jar built).
  */
 class InvokeCommandTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  @Test
-  void invokeCommandRunsEveryEventFileAndPrintsJson() throws Exception {
-    Path root = Path.of(System.getProperty("kinora.root", "../")).toAbsolutePath().normalize();
-    Path templateFile = root.resolve("template.yaml");
-    assumeTrue(Files.isRegularFile(templateFile), "no template.yaml at " + root + " yet");
-    Template template = Template.load(templateFile);
-    for (FunctionDef function : template.functions()) {
-      Path code = template.directory().resolve(function.codeUri());
-      assumeTrue(
-          Files.exists(code),
-          function.logicalId() + ": " + code + " not built (run the reactor build)");
-    }
-
-    List<Path> events;
-    try (Stream<Path> files = Files.list(root.resolve("events"))) {
-      events = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-    }
-    for (FunctionDef function : template.functions()) {
-      String context = context(function);
-      List<Path> own =
-          events.stream()
-              .filter(e -> e.getFileName().toString().startsWith(context + "-"))
-              .toList();
-      assertThat(own)
-          .as("sample events for %s (events/%s-*.json)", function.logicalId(), context)
-          .isNotEmpty();
-      for (Path event : own) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code =
-            Main.run(
-                new String[] {
-                  "invoke",
-                  function.logicalId(),
-                  "--event",
-                  event.toString(),
-                  "--root",
-                  root.toString()
-                },
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        String stdout = out.toString(StandardCharsets.UTF_8).trim();
-        assertThat(code)
-            .as("%s with %s; stderr:%n%s", function.logicalId(), event.getFileName(), err)
-            .isZero();
-        assertThat(JSON.readTree(stdout)).as("stdout is the handler's JSON only").isNotNull();
-        System.out.println(
-            "[invoke] " + function.logicalId() + " " + event.getFileName() + " → " + stdout);
-      }
-    }
-  }
-
   @Test
   void invokeWithoutEventIsAUsageError() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -86,15 +23,5 @@ class InvokeCommandTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: invoke");
-  }
-
-  private static String context(FunctionDef function) {
-    String codeUri = function.codeUri().replace('\\', '/');
-    int start = codeUri.indexOf("functions/");
-    if (start < 0) {
-      return function.logicalId();
-    }
-    String rest = codeUri.substring(start + "functions/".length());
-    return rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
   }
 }

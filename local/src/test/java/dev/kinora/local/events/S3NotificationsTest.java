@@ -29,50 +29,7 @@ class S3NotificationsTest {
       throws Exception {
     String bucket = cloud.physicalName("RawBucket");
     String key = "raw/" + UUID.randomUUID() + "/My Clip (1).mp4";
-    String uploadId = cloud.s3().createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
-    byte[][] parts = {filled(FIVE_MIB, (byte) 'a'), filled(1024, (byte) 'b')};
-    for (int number = 1; number <= parts.length; number++) {
-      int part = number;
-      var presigned =
-          cloud
-              .s3Presigner()
-              .presignUploadPart(
-                  p ->
-                      p.signatureDuration(Duration.ofMinutes(5))
-                          .uploadPartRequest(
-                              u -> u.bucket(bucket).key(key).uploadId(uploadId).partNumber(part)));
-      HttpResponse<Void> put =
-          cloud
-              .httpClient()
-              .send(
-                  HttpRequest.newBuilder(presigned.url().toURI())
-                      .PUT(HttpRequest.BodyPublishers.ofByteArray(parts[part - 1]))
-                      .build(),
-                  HttpResponse.BodyHandlers.discarding());
-      assertThat(put.statusCode()).isEqualTo(200);
-    }
-    var listed = cloud.s3().listParts(r -> r.bucket(bucket).key(key).uploadId(uploadId)).parts();
-    String eTag =
-        cloud
-            .s3()
-            .completeMultipartUpload(
-                r ->
-                    r.bucket(bucket)
-                        .key(key)
-                        .uploadId(uploadId)
-                        .multipartUpload(
-                            m ->
-                                m.parts(
-                                    listed.stream()
-                                        .map(
-                                            p ->
-                                                CompletedPart.builder()
-                                                    .partNumber(p.partNumber())
-                                                    .eTag(p.eTag())
-                                                    .build())
-                                        .toList())))
-            .eTag()
-            .replace("\"", "");
+    String eTag = uploadInTwoPresignedParts(cloud, bucket, key);
 
     Message message =
         Invocations.awaitMessage(
@@ -111,6 +68,87 @@ class S3NotificationsTest {
     var parsed = typed.getRecords().get(0);
     assertThat(parsed.getS3().getObject().getUrlDecodedKey()).isEqualTo(key);
     assertThat(parsed.getS3().getObject().getSizeAsLong()).isEqualTo(FIVE_MIB + 1024L);
+  }
+
+  /**
+   * Uploads a 5 MiB + 1 KiB object the way the browser will: presigned UploadPart PUTs, then a
+   * completion built from ListParts. Returns the object's ETag without quotes.
+   */
+  private static String uploadInTwoPresignedParts(LocalCloud cloud, String bucket, String key)
+      throws Exception {
+    String uploadId = cloud.s3().createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
+    byte[][] parts = {filled(FIVE_MIB, (byte) 'a'), filled(1024, (byte) 'b')};
+    for (int number = 1; number <= parts.length; number++) {
+      int part = number;
+      var presigned =
+          cloud
+              .s3Presigner()
+              .presignUploadPart(
+                  p ->
+                      p.signatureDuration(Duration.ofMinutes(5))
+                          .uploadPartRequest(
+                              u -> u.bucket(bucket).key(key).uploadId(uploadId).partNumber(part)));
+      HttpResponse<Void> put =
+          cloud
+              .httpClient()
+              .send(
+                  HttpRequest.newBuilder(presigned.url().toURI())
+                      .PUT(HttpRequest.BodyPublishers.ofByteArray(parts[part - 1]))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
+      assertThat(put.statusCode()).isEqualTo(200);
+    }
+    var listed = cloud.s3().listParts(r -> r.bucket(bucket).key(key).uploadId(uploadId)).parts();
+    return cloud
+        .s3()
+        .completeMultipartUpload(
+            r ->
+                r.bucket(bucket)
+                    .key(key)
+                    .uploadId(uploadId)
+                    .multipartUpload(
+                        m ->
+                            m.parts(
+                                listed.stream()
+                                    .map(
+                                        p ->
+                                            CompletedPart.builder()
+                                                .partNumber(p.partNumber())
+                                                .eTag(p.eTag())
+                                                .build())
+                                    .toList())))
+        .eTag()
+        .replace("\"", "");
+  }
+
+  @Test
+  void completedUploadReachesTheQueueConsumerFunctionAsAnS3EventInAnSqsEvent(LocalCloud cloud)
+      throws Exception {
+    String key = "raw/" + UUID.randomUUID() + "/clip.mp4";
+    uploadInTwoPresignedParts(cloud, cloud.physicalName("UploadsBucket"), key);
+
+    List<JsonNode> events =
+        Invocations.await(
+            cloud,
+            "TranscodeLikeFunction",
+            all -> all.stream().anyMatch(e -> e.toString().contains(key)));
+
+    JsonNode sqsRecord =
+        events.stream()
+            .filter(e -> e.toString().contains(key))
+            .findFirst()
+            .orElseThrow()
+            .path("Records")
+            .path(0);
+    assertThat(sqsRecord.path("eventSource").asText()).isEqualTo("aws:sqs");
+    assertThat(sqsRecord.path("eventSourceARN").asText())
+        .endsWith(":" + cloud.physicalName("TranscodeQueue"));
+    JsonNode s3Record = Invocations.parse(sqsRecord.path("body").asText()).path("Records").path(0);
+    assertThat(s3Record.path("eventName").asText())
+        .isEqualTo("ObjectCreated:CompleteMultipartUpload");
+    assertThat(s3Record.path("s3").path("object").path("key").asText()).isEqualTo(key);
+    assertThat(s3Record.path("s3").path("object").path("size").asLong())
+        .isEqualTo(FIVE_MIB + 1024L);
   }
 
   @Test

@@ -1,0 +1,80 @@
+package dev.kinora.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kinora.local.Main;
+import dev.kinora.local.template.FunctionDef;
+import dev.kinora.local.template.Template;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./kinora invoke} against the real template and the shaded function jars: every function
+ * has a sample event under {@code events/} named {@code <context>-<case>.json} (the context is the
+ * function's module, {@code functions/<context>/}), and each runs to a JSON result. This lives in
+ * the last module of the build so every jar exists: it never skips.
+ */
+class InvokeEveryEventTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void invokeCommandRunsEveryEventFileAndPrintsJson() throws Exception {
+    Path root = Repository.root();
+    Template template = Template.load(root.resolve("template.yaml"));
+
+    List<Path> events;
+    try (Stream<Path> files = Files.list(root.resolve("events"))) {
+      events = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    for (FunctionDef function : template.functions()) {
+      String context = context(function);
+      List<Path> own =
+          events.stream()
+              .filter(e -> e.getFileName().toString().startsWith(context + "-"))
+              .toList();
+      assertThat(own)
+          .as("sample events for %s (events/%s-*.json)", function.logicalId(), context)
+          .isNotEmpty();
+      for (Path event : own) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code =
+            Main.run(
+                new String[] {
+                  "invoke",
+                  function.logicalId(),
+                  "--event",
+                  event.toString(),
+                  "--root",
+                  root.toString()
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String stdout = out.toString(StandardCharsets.UTF_8).trim();
+        assertThat(code)
+            .as("%s with %s; stderr:%n%s", function.logicalId(), event.getFileName(), err)
+            .isZero();
+        assertThat(JSON.readTree(stdout)).as("stdout is the handler's JSON only").isNotNull();
+        System.out.println(
+            "[invoke] " + function.logicalId() + " " + event.getFileName() + " → " + stdout);
+      }
+    }
+  }
+
+  private static String context(FunctionDef function) {
+    String codeUri = function.codeUri().replace('\\', '/');
+    int start = codeUri.indexOf("functions/");
+    if (start < 0) {
+      return function.logicalId();
+    }
+    String rest = codeUri.substring(start + "functions/".length());
+    return rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+  }
+}
