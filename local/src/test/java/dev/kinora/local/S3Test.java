@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.Part;
 
@@ -58,24 +57,7 @@ class S3Test {
 
     var parts = cloud.s3().listParts(r -> r.bucket(bucket).key(key).uploadId(uploadId)).parts();
     assertThat(parts).extracting(Part::partNumber).containsExactly(1, 2);
-    cloud
-        .s3()
-        .completeMultipartUpload(
-            r ->
-                r.bucket(bucket)
-                    .key(key)
-                    .uploadId(uploadId)
-                    .multipartUpload(
-                        m ->
-                            m.parts(
-                                parts.stream()
-                                    .map(
-                                        p ->
-                                            CompletedPart.builder()
-                                                .partNumber(p.partNumber())
-                                                .eTag(p.eTag())
-                                                .build())
-                                    .toList())));
+    MultipartUploads.completeWithListedParts(cloud.s3(), bucket, key, uploadId, parts);
 
     ResponseBytes<GetObjectResponse> range =
         cloud

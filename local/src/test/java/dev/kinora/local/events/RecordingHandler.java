@@ -6,18 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kinora.local.handlers.TestAwsClients;
 import dev.kinora.shared.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -38,17 +34,7 @@ public final class RecordingHandler implements RequestStreamHandler {
     Config config = Config.fromEnvironment();
     this.table = config.require("RECORD_TABLE");
     this.mode = config.require("MODE");
-    this.dynamoDb =
-        DynamoDbClient.builder()
-            .endpointOverride(URI.create(config.require("AWS_ENDPOINT_URL_DYNAMODB")))
-            .region(Region.of(config.require("AWS_REGION")))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(
-                        config.require("AWS_ACCESS_KEY_ID"),
-                        config.require("AWS_SECRET_ACCESS_KEY"))))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
+    this.dynamoDb = TestAwsClients.dynamoDb(config);
   }
 
   @Override

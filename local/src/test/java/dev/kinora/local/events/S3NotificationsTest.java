@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kinora.local.LocalCloud;
+import dev.kinora.local.MultipartUploads;
 import dev.kinora.local.testing.KinoraCloud;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 @KinoraCloud(template = "classpath:events-sources/template.yaml")
@@ -99,24 +99,7 @@ class S3NotificationsTest {
       assertThat(put.statusCode()).isEqualTo(200);
     }
     var listed = cloud.s3().listParts(r -> r.bucket(bucket).key(key).uploadId(uploadId)).parts();
-    return cloud
-        .s3()
-        .completeMultipartUpload(
-            r ->
-                r.bucket(bucket)
-                    .key(key)
-                    .uploadId(uploadId)
-                    .multipartUpload(
-                        m ->
-                            m.parts(
-                                listed.stream()
-                                    .map(
-                                        p ->
-                                            CompletedPart.builder()
-                                                .partNumber(p.partNumber())
-                                                .eTag(p.eTag())
-                                                .build())
-                                    .toList())))
+    return MultipartUploads.completeWithListedParts(cloud.s3(), bucket, key, uploadId, listed)
         .eTag()
         .replace("\"", "");
   }

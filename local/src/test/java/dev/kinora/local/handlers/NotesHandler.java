@@ -5,13 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.kinora.shared.config.Config;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -24,17 +19,7 @@ public final class NotesHandler
   public NotesHandler() {
     Config config = Config.fromEnvironment();
     this.table = config.require("TABLE_NAME");
-    this.dynamoDb =
-        DynamoDbClient.builder()
-            .endpointOverride(URI.create(config.require("AWS_ENDPOINT_URL_DYNAMODB")))
-            .region(Region.of(config.require("AWS_REGION")))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(
-                        config.require("AWS_ACCESS_KEY_ID"),
-                        config.require("AWS_SECRET_ACCESS_KEY"))))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
+    this.dynamoDb = TestAwsClients.dynamoDb(config);
   }
 
   @Override

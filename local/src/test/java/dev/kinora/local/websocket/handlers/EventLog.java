@@ -1,15 +1,11 @@
 package dev.kinora.local.websocket.handlers;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import dev.kinora.local.handlers.TestAwsClients;
 import dev.kinora.shared.config.Config;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -21,17 +17,7 @@ final class EventLog {
   EventLog() {
     Config config = Config.fromEnvironment();
     this.table = config.require("EVENTS_TABLE");
-    this.dynamoDb =
-        DynamoDbClient.builder()
-            .endpointOverride(URI.create(config.require("AWS_ENDPOINT_URL_DYNAMODB")))
-            .region(Region.of(config.require("AWS_REGION")))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(
-                        config.require("AWS_ACCESS_KEY_ID"),
-                        config.require("AWS_SECRET_ACCESS_KEY"))))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
+    this.dynamoDb = TestAwsClients.dynamoDb(config);
   }
 
   void record(APIGatewayV2WebSocketEvent event) {

@@ -2,14 +2,10 @@ package dev.kinora.local.websocket.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.kinora.local.handlers.TestAwsClients;
 import dev.kinora.shared.config.Config;
-import java.net.URI;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /**
@@ -25,16 +21,7 @@ public final class NotifyHandler implements RequestHandler<Map<String, String>, 
     Config config = Config.fromEnvironment();
     this.endpoint = config.require("WEBSOCKET_ENDPOINT");
     this.connections =
-        ApiGatewayManagementApiClient.builder()
-            .endpointOverride(URI.create(endpoint))
-            .region(Region.of(config.require("AWS_REGION")))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(
-                        config.require("AWS_ACCESS_KEY_ID"),
-                        config.require("AWS_SECRET_ACCESS_KEY"))))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
+        TestAwsClients.client(ApiGatewayManagementApiClient.builder(), config, endpoint);
   }
 
   @Override
