@@ -1,4 +1,6 @@
 import { Link, Outlet } from 'react-router';
+import { SessionExpiredRedirect } from '../features/accounts/SessionExpiredRedirect';
+import { UserMenu } from '../features/accounts/UserMenu';
 import { SearchBox } from '../features/discovery/SearchBox';
 import { ApiStatus } from '../features/platform/ApiStatus';
 import styles from './Layout.module.css';
@@ -19,6 +21,7 @@ function Logo() {
 export function Layout() {
   return (
     <div className={styles.shell}>
+      <SessionExpiredRedirect />
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -33,9 +36,7 @@ export function Layout() {
               </svg>
               <span className={styles.uploadLabel}>Upload</span>
             </Link>
-            <Link to="/signin" className="button button-ghost">
-              Sign in
-            </Link>
+            <UserMenu />
             <ThemeToggle />
           </nav>
         </div>

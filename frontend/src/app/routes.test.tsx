@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { fakeApi, signedInApi } from '../test/fakeApi';
 import { renderApp } from '../test/renderApp';
 
 test('shellHasLandmarksAndASkipLinkToMain', async () => {
@@ -31,22 +32,23 @@ test('headerLinksToUploadAndSignIn', async () => {
 
 test.each([
   ['/upload', 'Upload'],
-  ['/signin', 'Sign in'],
   ['/search', 'Search'],
 ])('placeholder %s says it is coming and links home', async (path, title) => {
+  fakeApi(signedInApi);
   const user = userEvent.setup();
   const { router } = await renderApp(path);
 
-  expect(screen.getByRole('heading', { level: 1, name: title })).toBeInTheDocument();
+  expect(await screen.findByRole('heading', { level: 1, name: title })).toBeInTheDocument();
   expect(screen.getByText(/coming soon/)).toBeInTheDocument();
   await user.click(screen.getByRole('link', { name: 'Back to home' }));
   expect(router.state.location.pathname).toBe('/');
 });
 
 test('uploadPlaceholderQuotesTheSizeLimitFromLimitsJson', async () => {
+  fakeApi(signedInApi);
   await renderApp('/upload');
 
-  expect(screen.getByText(/videos up to 5 GiB/)).toBeInTheDocument();
+  expect(await screen.findByText(/videos up to 5 GiB/)).toBeInTheDocument();
 });
 
 test('unknownAddressShowsNotFound', async () => {

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
+import { ChannelPage } from '../features/accounts/ChannelPage';
+import { RequireAuth } from '../features/accounts/RequireAuth';
 import { SignInPage } from '../features/accounts/SignInPage';
+import { SignUpPage } from '../features/accounts/SignUpPage';
 import { HomePage } from '../features/discovery/HomePage';
 import { SearchPage } from '../features/discovery/SearchPage';
 import { UploadPage } from '../features/upload/UploadPage';
@@ -20,8 +23,17 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: page(<HomePage />) },
       { path: 'search', element: page(<SearchPage />) },
-      { path: 'upload', element: page(<UploadPage />) },
+      {
+        path: 'upload',
+        element: page(
+          <RequireAuth>
+            <UploadPage />
+          </RequireAuth>,
+        ),
+      },
       { path: 'signin', element: page(<SignInPage />) },
+      { path: 'signup', element: page(<SignUpPage />) },
+      { path: 'c/:handle', element: page(<ChannelPage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],
   },

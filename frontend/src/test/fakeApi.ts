@@ -9,6 +9,20 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 export const healthyApi: Record<string, FakeRoute> = {
   'GET /api/v1/health': () =>
     json({ data: { status: 'ok', service: 'kinora-api', version: '1.0.0', time: '2026-11-25T15:00:00Z' } }),
+  // A visitor: API Gateway's own answer when the request carries no Cookie header.
+  'GET /api/v1/auth/me': () => json({ message: 'Unauthorized' }, 401),
+};
+
+export const sampleMe = {
+  userId: 'usr_0000000001',
+  email: 'ada@example.com',
+  channel: { id: 'ch_00000000001', handle: 'ada', name: 'Ada Lovelace', subscriberCount: 0 },
+};
+
+/** The health route plus a signed-in `GET /auth/me`. */
+export const signedInApi: Record<string, FakeRoute> = {
+  ...healthyApi,
+  'GET /api/v1/auth/me': () => json({ data: sampleMe }),
 };
 
 /**

@@ -55,6 +55,27 @@ export interface ApiRequest<Response extends z.ZodType, Body> {
   /** The generated request schema; a body that breaks the contract is refused before it is sent. */
   bodySchema?: z.ZodType<Body>;
   signal?: AbortSignal;
+  /**
+   * The caller handles SESSION_EXPIRED itself (e.g. `GET /auth/me`, where it means "signed out"); otherwise the
+   * session-expired listeners run before the error is thrown.
+   */
+  sessionOptional?: boolean;
+}
+
+type SessionExpiredListener = () => void;
+const sessionExpiredListeners = new Set<SessionExpiredListener>();
+
+/** Runs `listener` whenever an API call answers 401 SESSION_EXPIRED (DESIGN §8). Returns the unsubscribe. */
+export function onSessionExpired(listener: SessionExpiredListener): () => void {
+  sessionExpiredListeners.add(listener);
+  return () => {
+    sessionExpiredListeners.delete(listener);
+  };
+}
+
+/** Any 401, including API Gateway's bare `{"message":"Unauthorized"}`, means the caller is signed out. */
+export function isSignedOutError(error: unknown): boolean {
+  return isApiError(error) && error.status === 401;
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -117,6 +138,11 @@ export async function apiRequest<Response extends z.ZodType, Body = never>(
     const envelope = zErrorEnvelope.safeParse(payload);
     if (envelope.success) {
       const { code, message, details, requestId } = envelope.data.error;
+      if (code === 'SESSION_EXPIRED' && !request.sessionOptional) {
+        sessionExpiredListeners.forEach((listener) => {
+          listener();
+        });
+      }
       throw new ApiError({ code, status: response.status, message, details, requestId });
     }
     throw new ApiError({

@@ -1,0 +1,137 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useMe } from './api/getMe';
+import { useLogout } from './api/logout';
+import styles from './UserMenu.module.css';
+
+/** The header's account corner: "Sign in" for visitors, a menu with the channel and "Sign out" when signed in. */
+export function UserMenu() {
+  const me = useMe();
+  if (!me.data) {
+    return (
+      <Link to="/signin" className="button button-ghost">
+        Sign in
+      </Link>
+    );
+  }
+  return <SignedInMenu name={me.data.channel.name} handle={me.data.channel.handle} />;
+}
+
+function SignedInMenu({ name, handle }: { name: string; handle: string }) {
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLUListElement>(null);
+  const navigate = useNavigate();
+  const logout = useLogout();
+
+  function items(): HTMLElement[] {
+    return Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
+  }
+
+  function close(returnFocus: boolean) {
+    setOpen(false);
+    if (returnFocus) buttonRef.current?.focus();
+  }
+
+  useEffect(() => {
+    if (!open) return;
+    items()[0]?.focus();
+    function onPointerDown(event: PointerEvent) {
+      const target = event.target as Node;
+      if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
+    }
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+    };
+  }, [open]);
+
+  function onMenuKeyDown(event: KeyboardEvent<HTMLUListElement>) {
+    const all = items();
+    const index = all.indexOf(document.activeElement as HTMLElement);
+    const moves: Partial<Record<string, number>> = {
+      ArrowDown: (index + 1) % all.length,
+      ArrowUp: (index - 1 + all.length) % all.length,
+      Home: 0,
+      End: all.length - 1,
+    };
+    const next = moves[event.key];
+    if (next !== undefined) {
+      event.preventDefault();
+      all[next]?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      close(true);
+    } else if (event.key === 'Tab') {
+      close(false);
+    }
+  }
+
+  function signOut() {
+    // Home first: signing out on a protected page must not bounce through /signin?next=.
+    setOpen(false);
+    void navigate('/', { replace: true });
+    logout.mutate();
+  }
+
+  return (
+    <div className={styles.wrapper}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className={`button button-ghost ${styles.trigger ?? ''}`}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => {
+          setOpen((current) => !current);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' && !open) {
+            event.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
+        <span className={styles.avatar} aria-hidden="true">
+          {name.trim().charAt(0).toUpperCase() || handle.charAt(0).toUpperCase()}
+        </span>
+        <span className={styles.name}>{name}</span>
+        <span className="visually-hidden"> (@{handle}), account menu</span>
+      </button>
+      {open && (
+        <ul
+          id={menuId}
+          ref={menuRef}
+          role="menu"
+          aria-label="Account"
+          className={styles.menu}
+          onKeyDown={onMenuKeyDown}
+        >
+          <li role="none" className={styles.identity}>
+            <span className={styles.menuName}>{name}</span>
+            <span className={styles.menuHandle}>@{handle}</span>
+          </li>
+          <li role="none">
+            <Link
+              role="menuitem"
+              to={`/c/${handle}`}
+              className={styles.item}
+              onClick={() => {
+                setOpen(false);
+              }}
+            >
+              Your channel
+            </Link>
+          </li>
+          <li role="none">
+            <button role="menuitem" type="button" className={styles.item} disabled={logout.isPending} onClick={signOut}>
+              {logout.isPending ? 'Signing out…' : 'Sign out'}
+            </button>
+          </li>
+        </ul>
+      )}
+    </div>
+  );
+}
