@@ -564,15 +564,7 @@ final class Table {
     ArrayNode lsis = JSON.arrayNode();
     ArrayNode gsis = JSON.arrayNode();
     for (Index index : indexes) {
-      ObjectNode i = (index.global() ? gsis : lsis).addObject();
-      i.put("IndexName", index.name());
-      i.set("KeySchema", keySchemaJson(index.keys()));
-      ObjectNode projection = i.putObject("Projection");
-      projection.put("ProjectionType", index.projectionType());
-      if (!index.nonKeyAttributes().isEmpty()) {
-        ArrayNode nonKey = projection.putArray("NonKeyAttributes");
-        index.nonKeyAttributes().forEach(nonKey::add);
-      }
+      ObjectNode i = indexDefinitionJson((index.global() ? gsis : lsis).addObject(), index);
       long[] count = {0};
       long[] bytes = {0};
       forEachItem(
@@ -637,6 +629,19 @@ final class Table {
     return out;
   }
 
+  /** Name, key schema and projection of an index: what DescribeTable and snapshots share. */
+  private static ObjectNode indexDefinitionJson(ObjectNode target, Index index) {
+    target.put("IndexName", index.name());
+    target.set("KeySchema", keySchemaJson(index.keys()));
+    ObjectNode projection = target.putObject("Projection");
+    projection.put("ProjectionType", index.projectionType());
+    if (!index.nonKeyAttributes().isEmpty()) {
+      ArrayNode nonKey = projection.putArray("NonKeyAttributes");
+      index.nonKeyAttributes().forEach(nonKey::add);
+    }
+    return target;
+  }
+
   /** The CreateTable-shaped definition persisted in snapshots. */
   ObjectNode definitionJson() {
     ObjectNode d = JSON.objectNode();
@@ -652,15 +657,7 @@ final class Table {
     ArrayNode lsis = JSON.arrayNode();
     ArrayNode gsis = JSON.arrayNode();
     for (Index index : indexes) {
-      ObjectNode i = (index.global() ? gsis : lsis).addObject();
-      i.put("IndexName", index.name());
-      i.set("KeySchema", keySchemaJson(index.keys()));
-      ObjectNode projection = i.putObject("Projection");
-      projection.put("ProjectionType", index.projectionType());
-      if (!index.nonKeyAttributes().isEmpty()) {
-        ArrayNode nonKey = projection.putArray("NonKeyAttributes");
-        index.nonKeyAttributes().forEach(nonKey::add);
-      }
+      ObjectNode i = indexDefinitionJson((index.global() ? gsis : lsis).addObject(), index);
       if (index.provisionedThroughput() != null) {
         i.set("ProvisionedThroughput", index.provisionedThroughput());
       }
