@@ -49,7 +49,6 @@ final class ConnectionsEndpoint extends Handler.Abstract {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    response.getHeaders().put(HttpHeader.CONNECTION, "close");
     Matcher match = CONNECTION.matcher(request.getHttpURI().getPath());
     if (!match.matches()) {
       return json(
