@@ -91,6 +91,72 @@ export const limits = {
   realtime: {
     reconnectDelaySeconds: 5,
   },
+  transcode: {
+    ladder: [
+      {
+        name: '1080p',
+        width: 1920,
+        height: 1080,
+        videoKbps: 5000,
+        audioKbps: 128,
+      },
+      {
+        name: '720p',
+        width: 1280,
+        height: 720,
+        videoKbps: 2500,
+        audioKbps: 128,
+      },
+      {
+        name: '480p',
+        width: 854,
+        height: 480,
+        videoKbps: 1000,
+        audioKbps: 96,
+      },
+      {
+        name: '360p',
+        width: 640,
+        height: 360,
+        videoKbps: 500,
+        audioKbps: 64,
+      },
+    ],
+    keyframeIntervalSeconds: 2,
+    segmentSeconds: 6,
+    maxOutputFrameRate: 60,
+    audioChannels: 2,
+    x264Preset: 'veryfast',
+    rateControl: {
+      maxRateFactor: 1,
+      bufferFactor: 2,
+    },
+    maxDurationSeconds: 10800,
+    minDimension: 16,
+    maxDimension: 7680,
+    thumbnail: {
+      positionFraction: 0.1,
+      width: 640,
+    },
+    storyboard: {
+      tileWidth: 160,
+      columns: 10,
+      rows: 10,
+    },
+    probeTimeoutSeconds: 30,
+    ffmpegTimeoutSeconds: 780,
+  },
+  media: {
+    immutableMaxAgeSeconds: 31536000,
+    playlistMaxAgeSeconds: 60,
+  },
+  transcodeJob: {
+    maxAttempts: 3,
+    workStorageMb: 10240,
+    progressIntervalMillis: 1000,
+    outputSizeFactor: 1.25,
+    uploadConcurrency: 8,
+  },
   rateLimits: {
     uploadInit: {
       requests: 5,

@@ -53,6 +53,10 @@ export type ErrorDetails = {
    * Present with RATE_LIMITED; equals the Retry-After header.
    */
   retryAfterSeconds?: number;
+  /**
+   * Present with UPLOAD_INCOMPLETE when parts are missing; part numbers, ascending.
+   */
+  missingParts?: Array<number>;
 };
 
 export type Error = {
@@ -224,7 +228,18 @@ export type Video = {
    * HLS rungs available, e.g. "1080p", "720p".
    */
   resolutions: Array<string>;
+  /**
+   * Same-origin path of the poster JPEG (`/media/{id}/thumbnail.jpg`) once ready.
+   */
   thumbnailUrl?: string;
+  /**
+   * Same-origin path of the HLS master playlist (`/media/{id}/master.m3u8`) once playable.
+   */
+  playlistUrl?: string;
+  /**
+   * Same-origin path of the seek-preview sprite (`/media/{id}/storyboard.jpg`) once ready.
+   */
+  storyboardUrl?: string;
   viewCount: number;
   likeCount: number;
   dislikeCount: number;
@@ -285,6 +300,18 @@ export type UploadPartUrls = {
 };
 
 export type UploadCompleteRequest = VideoMetadata;
+
+export type UploadSessionResponse = {
+  data: UploadSession;
+};
+
+export type UploadPartUrlsResponse = {
+  data: UploadPartUrls;
+};
+
+export type VideoResponse = {
+  data: Video;
+};
 
 /**
  * Unique, lowercase; shown as @handle.
@@ -409,6 +436,8 @@ export type WatchProgressUpdate = {
    */
   duration: number;
 };
+
+export type UploadIdPath = ResourceId;
 
 export type GetHealthData = {
   body?: never;
@@ -614,3 +643,163 @@ export type GetChannelResponses = {
 };
 
 export type GetChannelResponse = GetChannelResponses[keyof GetChannelResponses];
+
+export type InitUploadData = {
+  body: UploadInitRequest;
+  path?: never;
+  query?: never;
+  url: '/api/v1/uploads';
+};
+
+export type InitUploadErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type InitUploadError = InitUploadErrors[keyof InitUploadErrors];
+
+export type InitUploadResponses = {
+  /**
+   * The new upload session (status active, no parts yet).
+   */
+  201: UploadSessionResponse;
+};
+
+export type InitUploadResponse = InitUploadResponses[keyof InitUploadResponses];
+
+export type CancelUploadData = {
+  body?: never;
+  path: {
+    uploadId: ResourceId;
+  };
+  query?: never;
+  url: '/api/v1/uploads/{uploadId}';
+};
+
+export type CancelUploadErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type CancelUploadError = CancelUploadErrors[keyof CancelUploadErrors];
+
+export type CancelUploadResponses = {
+  /**
+   * Cancelled.
+   */
+  204: void;
+};
+
+export type CancelUploadResponse = CancelUploadResponses[keyof CancelUploadResponses];
+
+export type GetUploadData = {
+  body?: never;
+  path: {
+    uploadId: ResourceId;
+  };
+  query?: never;
+  url: '/api/v1/uploads/{uploadId}';
+};
+
+export type GetUploadErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type GetUploadError = GetUploadErrors[keyof GetUploadErrors];
+
+export type GetUploadResponses = {
+  /**
+   * The session; `uploadedChunks` comes from the storage, not from the client.
+   */
+  200: UploadSessionResponse;
+};
+
+export type GetUploadResponse = GetUploadResponses[keyof GetUploadResponses];
+
+export type PresignUploadPartsData = {
+  body: UploadPartUrlsRequest;
+  path: {
+    uploadId: ResourceId;
+  };
+  query?: never;
+  url: '/api/v1/uploads/{uploadId}/parts';
+};
+
+export type PresignUploadPartsErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type PresignUploadPartsError = PresignUploadPartsErrors[keyof PresignUploadPartsErrors];
+
+export type PresignUploadPartsResponses = {
+  /**
+   * One URL per requested part number.
+   */
+  200: UploadPartUrlsResponse;
+};
+
+export type PresignUploadPartsResponse = PresignUploadPartsResponses[keyof PresignUploadPartsResponses];
+
+export type CompleteUploadData = {
+  body: VideoMetadata;
+  path: {
+    uploadId: ResourceId;
+  };
+  query?: never;
+  url: '/api/v1/uploads/{uploadId}/complete';
+};
+
+export type CompleteUploadErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type CompleteUploadError = CompleteUploadErrors[keyof CompleteUploadErrors];
+
+export type CompleteUploadResponses = {
+  /**
+   * The video, in status processing.
+   */
+  201: VideoResponse;
+};
+
+export type CompleteUploadResponse = CompleteUploadResponses[keyof CompleteUploadResponses];
+
+export type GetVideoData = {
+  body?: never;
+  path: {
+    videoId: VideoId;
+  };
+  query?: never;
+  url: '/api/v1/videos/{videoId}';
+};
+
+export type GetVideoErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type GetVideoError = GetVideoErrors[keyof GetVideoErrors];
+
+export type GetVideoResponses = {
+  /**
+   * The video.
+   */
+  200: VideoResponse;
+};
+
+export type GetVideoResponse = GetVideoResponses[keyof GetVideoResponses];

@@ -40,6 +40,7 @@ export const zValidationIssue = z.object({
 export const zErrorDetails = z.object({
   issues: z.array(zValidationIssue).optional(),
   retryAfterSeconds: z.int().optional(),
+  missingParts: z.array(z.int()).optional(),
 });
 
 export const zError = z.object({
@@ -197,6 +198,8 @@ export const zVideo = z.object({
   durationSeconds: z.number().optional(),
   resolutions: z.array(z.string()),
   thumbnailUrl: z.string().optional(),
+  playlistUrl: z.string().optional(),
+  storyboardUrl: z.string().optional(),
   viewCount: z.int(),
   likeCount: z.int(),
   dislikeCount: z.int(),
@@ -251,6 +254,18 @@ export const zUploadPartUrls = z.object({
 });
 
 export const zUploadCompleteRequest = zVideoMetadata;
+
+export const zUploadSessionResponse = z.object({
+  data: zUploadSession,
+});
+
+export const zUploadPartUrlsResponse = z.object({
+  data: zUploadPartUrls,
+});
+
+export const zVideoResponse = z.object({
+  data: zVideo,
+});
 
 /**
  * Unique, lowercase; shown as @handle.
@@ -365,6 +380,8 @@ export const zWatchProgressUpdate = z.strictObject({
   duration: z.number().gt(0),
 });
 
+export const zUploadIdPath = zResourceId;
+
 /**
  * The API answers.
  */
@@ -414,3 +431,59 @@ export const zGetChannelPath = z.object({
  * The channel.
  */
 export const zGetChannelResponse = zChannelResponse;
+
+export const zInitUploadBody = zUploadInitRequest;
+
+/**
+ * The new upload session (status active, no parts yet).
+ */
+export const zInitUploadResponse = zUploadSessionResponse;
+
+export const zCancelUploadPath = z.object({
+  uploadId: zResourceId,
+});
+
+/**
+ * Cancelled.
+ */
+export const zCancelUploadResponse = z.void();
+
+export const zGetUploadPath = z.object({
+  uploadId: zResourceId,
+});
+
+/**
+ * The session; `uploadedChunks` comes from the storage, not from the client.
+ */
+export const zGetUploadResponse = zUploadSessionResponse;
+
+export const zPresignUploadPartsBody = zUploadPartUrlsRequest;
+
+export const zPresignUploadPartsPath = z.object({
+  uploadId: zResourceId,
+});
+
+/**
+ * One URL per requested part number.
+ */
+export const zPresignUploadPartsResponse = zUploadPartUrlsResponse;
+
+export const zCompleteUploadBody = zVideoMetadata;
+
+export const zCompleteUploadPath = z.object({
+  uploadId: zResourceId,
+});
+
+/**
+ * The video, in status processing.
+ */
+export const zCompleteUploadResponse = zVideoResponse;
+
+export const zGetVideoPath = z.object({
+  videoId: zVideoId,
+});
+
+/**
+ * The video.
+ */
+export const zGetVideoResponse = zVideoResponse;

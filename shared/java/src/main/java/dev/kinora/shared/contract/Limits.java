@@ -25,6 +25,9 @@ public record Limits(
     ViewLimits view,
     WatchProgressLimits watchProgress,
     RealtimeLimits realtime,
+    TranscodeLimits transcode,
+    MediaLimits media,
+    TranscodeJobLimits transcodeJob,
     Map<String, RateLimit> rateLimits) {
 
   public Limits {
@@ -77,6 +80,16 @@ public record Limits(
             new ExclusiveFloor(json.decimal("watchProgress.duration.exclusiveMin")),
             json.integer("watchProgress.saveIntervalSeconds")),
         new RealtimeLimits(json.integer("realtime.reconnectDelaySeconds")),
+        json.transcode("transcode"),
+        new MediaLimits(
+            json.integer("media.immutableMaxAgeSeconds"),
+            json.integer("media.playlistMaxAgeSeconds")),
+        new TranscodeJobLimits(
+            json.integer("transcodeJob.maxAttempts"),
+            json.integer("transcodeJob.workStorageMb"),
+            json.integer("transcodeJob.progressIntervalMillis"),
+            json.decimal("transcodeJob.outputSizeFactor"),
+            json.integer("transcodeJob.uploadConcurrency")),
         json.rateLimits("rateLimits"));
   }
 
@@ -188,6 +201,71 @@ public record Limits(
   /** The WebSocket client. */
   public record RealtimeLimits(int reconnectDelaySeconds) {}
 
+  /**
+   * The ffmpeg ladder and its surroundings (functions/transcode, package {@code ffmpeg}): rungs by
+   * short side, keyframe and segment lengths, what a source may be, poster and storyboard sizes,
+   * timeouts. {@code rateControl} sets x264 maxrate and bufsize as factors of a rung's bitrate.
+   */
+  public record TranscodeLimits(
+      List<TranscodeRung> ladder,
+      int keyframeIntervalSeconds,
+      int segmentSeconds,
+      int maxOutputFrameRate,
+      int audioChannels,
+      String x264Preset,
+      double maxRateFactor,
+      double bufferFactor,
+      int maxDurationSeconds,
+      int minDimension,
+      int maxDimension,
+      double thumbnailPositionFraction,
+      int thumbnailWidth,
+      int storyboardTileWidth,
+      int storyboardColumns,
+      int storyboardRows,
+      int probeTimeoutSeconds,
+      int ffmpegTimeoutSeconds) {
+
+    public TranscodeLimits {
+      ladder = List.copyOf(ladder);
+    }
+
+    public Duration probeTimeout() {
+      return Duration.ofSeconds(probeTimeoutSeconds);
+    }
+
+    public Duration ffmpegTimeout() {
+      return Duration.ofSeconds(ffmpegTimeoutSeconds);
+    }
+  }
+
+  /** One rung of the ladder: {@code height} is the short side, e.g. 720 for {@code 720p}. */
+  public record TranscodeRung(String name, int width, int height, int videoKbps, int audioKbps) {}
+
+  /** Cache-Control max-ages of the objects under {@code media/{id}/}. */
+  public record MediaLimits(int immutableMaxAgeSeconds, int playlistMaxAgeSeconds) {}
+
+  /**
+   * The transcode function's job handling: {@code maxAttempts} mirrors TranscodeQueue's
+   * maxReceiveCount, {@code workStorageMb} the function's EphemeralStorage (template.yaml); a
+   * source is only transcoded when it plus its estimated outputs (ladder bitrates × duration ×
+   * {@code outputSizeFactor}, for container overhead) fit in the work storage.
+   */
+  public record TranscodeJobLimits(
+      int maxAttempts,
+      int workStorageMb,
+      int progressIntervalMillis,
+      double outputSizeFactor,
+      int uploadConcurrency) {
+    public long workStorageBytes() {
+      return workStorageMb * 1024L * 1024L;
+    }
+
+    public Duration progressInterval() {
+      return Duration.ofMillis(progressIntervalMillis);
+    }
+  }
+
   /** At most {@code requests} per {@code windowSeconds} per caller. */
   public record RateLimit(int requests, int windowSeconds) {
 
@@ -224,6 +302,52 @@ public record Limits(
         throw new ContractException("limits.json " + path + " must be a number: " + value);
       }
       return value.doubleValue();
+    }
+
+    String text(String path) {
+      JsonNode value = value(path);
+      if (!value.isTextual()) {
+        throw new ContractException("limits.json " + path + " must be a string: " + value);
+      }
+      return value.asText();
+    }
+
+    TranscodeLimits transcode(String path) {
+      var rungs = new ArrayList<TranscodeRung>();
+      JsonNode ladder = value(path + ".ladder");
+      for (int i = 0; i < ladder.size(); i++) {
+        // a rung is read from its own node: dot paths do not index into lists
+        var rung = new Reader(ladder.get(i));
+        rungs.add(
+            new TranscodeRung(
+                rung.text("name"),
+                rung.integer("width"),
+                rung.integer("height"),
+                rung.integer("videoKbps"),
+                rung.integer("audioKbps")));
+      }
+      if (rungs.isEmpty()) {
+        throw new ContractException("limits.json " + path + ".ladder must list at least one rung");
+      }
+      return new TranscodeLimits(
+          rungs,
+          integer(path + ".keyframeIntervalSeconds"),
+          integer(path + ".segmentSeconds"),
+          integer(path + ".maxOutputFrameRate"),
+          integer(path + ".audioChannels"),
+          text(path + ".x264Preset"),
+          decimal(path + ".rateControl.maxRateFactor"),
+          decimal(path + ".rateControl.bufferFactor"),
+          integer(path + ".maxDurationSeconds"),
+          integer(path + ".minDimension"),
+          integer(path + ".maxDimension"),
+          decimal(path + ".thumbnail.positionFraction"),
+          integer(path + ".thumbnail.width"),
+          integer(path + ".storyboard.tileWidth"),
+          integer(path + ".storyboard.columns"),
+          integer(path + ".storyboard.rows"),
+          integer(path + ".probeTimeoutSeconds"),
+          integer(path + ".ffmpegTimeoutSeconds"));
     }
 
     List<String> strings(String path) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A video as the API returns it (schema {@code Video}). {@code failureReason}, {@code
- * durationSeconds}, {@code thumbnailUrl} and {@code publishedAt} are null until known.
+ * durationSeconds}, {@code thumbnailUrl}, {@code playlistUrl}, {@code storyboardUrl} and {@code
+ * publishedAt} are null until known.
  */
 public record Video(
     String id,
@@ -20,6 +21,8 @@ public record Video(
     Double durationSeconds,
     List<String> resolutions,
     String thumbnailUrl,
+    String playlistUrl,
+    String storyboardUrl,
     long viewCount,
     long likeCount,
     long dislikeCount,

@@ -43,6 +43,19 @@ class LimitsTest {
   }
 
   @Test
+  void theTranscodeLadderAndItsSettingsAreTyped() {
+    var transcode = limits.transcode();
+
+    assertThat(transcode.ladder())
+        .first()
+        .isEqualTo(new Limits.TranscodeRung("1080p", 1920, 1080, 5000, 128));
+    assertThat(transcode.ladder()).extracting(Limits.TranscodeRung::name).contains("360p");
+    assertThat(transcode.x264Preset()).isEqualTo("veryfast");
+    assertThat(transcode.keyframeIntervalSeconds()).isEqualTo(2);
+    assertThat(transcode.ffmpegTimeout()).isEqualTo(Duration.ofSeconds(780));
+  }
+
+  @Test
   void aMissingLimitIsNamedByItsPath() {
     var tree = Json.tree(Map.of("video", Map.of("title", Map.of("min", 1))));
 
