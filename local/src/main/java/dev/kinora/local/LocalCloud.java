@@ -22,6 +22,7 @@ import dev.kinora.local.runtime.FunctionCode;
 import dev.kinora.local.runtime.FunctionSpec;
 import dev.kinora.local.runtime.InvocationResult;
 import dev.kinora.local.runtime.LambdaFunction;
+import dev.kinora.local.runtime.LambdaLayers;
 import dev.kinora.local.services.DynamoDbServer;
 import dev.kinora.local.services.FreePort;
 import dev.kinora.local.services.S3EventsBlobStore;
@@ -85,6 +86,7 @@ public final class LocalCloud implements AutoCloseable {
   private final List<UnaryOperator<String>> environmentRewrites = new CopyOnWriteArrayList<>();
   private Template template;
   private StackResolver stack;
+  private LambdaLayers layers;
   private DynamoDbServer dynamoDbServer;
   private URI dynamoDbEndpoint;
   private URI sqsEndpoint;
@@ -189,6 +191,7 @@ public final class LocalCloud implements AutoCloseable {
             () -> new ResourceProvisioner(stack, dynamoDb, sqs, s3, options.logs).provision());
     resources = Collections.unmodifiableMap(provisioned.resources());
     buckets = Collections.unmodifiableMap(provisioned.buckets());
+    layers = remember(new LambdaLayers(template, stack, options.logs));
     clock.time(
         "functions",
         () -> {
@@ -394,8 +397,14 @@ public final class LocalCloud implements AutoCloseable {
     }
     Map<String, String> env = new LinkedHashMap<>();
     Object resolved = stack.resolve(def.environment());
+    // Values naming /opt (where Lambda extracts the function's layers) point at the layers' files.
+    List<Path> layerDirectories = layers.directories(def);
     if (resolved instanceof Map<?, ?> variables) {
-      variables.forEach((k, v) -> env.put(String.valueOf(k), localValue(text(v))));
+      variables.forEach(
+          (k, v) ->
+              env.put(
+                  String.valueOf(k),
+                  LambdaLayers.localValue(localValue(text(v)), layerDirectories)));
     }
     String name = stack.physicalName(logicalId);
     env.put("AWS_REGION", LocalAws.REGION);
