@@ -1,0 +1,125 @@
+package dev.kinora.videos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kinora.shared.contract.ErrorCode;
+import dev.kinora.shared.http.ApiException;
+import dev.kinora.shared.http.SessionUser;
+import dev.kinora.shared.model.VideoStatus;
+import dev.kinora.shared.model.VideoVisibility;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class VideoServiceTest {
+  private static final SessionUser OWNER =
+      new SessionUser(SampleVideos.OWNER, SampleVideos.OWNER_CHANNEL, "owner", 0);
+  private static final SessionUser SOMEONE_ELSE =
+      new SessionUser("other-account", "other-channel", "other", 0);
+
+  private final InMemoryVideoStore store = new InMemoryVideoStore();
+  private final VideoService service = new VideoService(store);
+
+  /** Who is asking. */
+  enum Caller {
+    OWNER_OF_THE_VIDEO(Optional.of(OWNER)),
+    ANOTHER_USER(Optional.of(SOMEONE_ELSE)),
+    ANONYMOUS(Optional.empty());
+
+    final Optional<SessionUser> user;
+
+    Caller(Optional<SessionUser> user) {
+      this.user = user;
+    }
+  }
+
+  /** Every visibility × status × caller, with whether the caller may see the video. */
+  static Stream<Arguments> everyCase() {
+    List<Arguments> cases = new ArrayList<>();
+    for (VideoVisibility visibility : VideoVisibility.values()) {
+      for (VideoStatus status : VideoStatus.values()) {
+        for (Caller caller : Caller.values()) {
+          boolean visible =
+              caller == Caller.OWNER_OF_THE_VIDEO
+                  || (status == VideoStatus.READY && visibility != VideoVisibility.PRIVATE);
+          cases.add(Arguments.of(visibility, status, caller, visible));
+        }
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1} video, {2} → visible: {3}")
+  @MethodSource("everyCase")
+  void onlyTheOwnerSeesPrivateOrUnfinishedVideos(
+      VideoVisibility visibility, VideoStatus status, Caller caller, boolean visible) {
+    store.put(SampleVideos.video("Abc123_-xyZ", visibility, status));
+
+    if (visible) {
+      assertThat(service.find("Abc123_-xyZ", caller.user).status()).isEqualTo(status);
+    } else {
+      assertThatThrownBy(() -> service.find("Abc123_-xyZ", caller.user))
+          .isInstanceOfSatisfying(
+              ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VIDEO_NOT_FOUND));
+    }
+  }
+
+  @Test
+  void aHiddenVideoAnswersExactlyLikeAMissingOne() {
+    store.put(SampleVideos.video("Private0001", VideoVisibility.PRIVATE, VideoStatus.READY));
+
+    var hidden = catchApiException(() -> service.find("Private0001", Optional.of(SOMEONE_ELSE)));
+    var missing = catchApiException(() -> service.find("Missing0001", Optional.of(SOMEONE_ELSE)));
+
+    assertThat(hidden.code()).isEqualTo(missing.code()).isEqualTo(ErrorCode.VIDEO_NOT_FOUND);
+    assertThat(hidden.getMessage()).isEqualTo(missing.getMessage());
+  }
+
+  @Test
+  void theOwnerSeesWhyTheirVideoWasBlocked() {
+    store.put(SampleVideos.video("Blocked0001", VideoVisibility.PUBLIC, VideoStatus.BLOCKED));
+
+    var video = service.find("Blocked0001", Optional.of(OWNER)).toApi();
+
+    assertThat(video.status()).isEqualTo(VideoStatus.BLOCKED);
+    assertThat(video.failureReason()).isEqualTo("Removed for violating the community guidelines");
+  }
+
+  @Test
+  void theOwnerSeesWhyProcessingFailed() {
+    store.put(SampleVideos.video("Failed00001", VideoVisibility.PUBLIC, VideoStatus.FAILED));
+
+    assertThat(service.find("Failed00001", Optional.of(OWNER)).toApi().failureReason())
+        .isEqualTo("We could not read this file as a video");
+  }
+
+  @Test
+  void policyExplainsEveryRefusal() {
+    var processing =
+        SampleVideos.video("Process0001", VideoVisibility.PUBLIC, VideoStatus.PROCESSING);
+    var privateReady =
+        SampleVideos.video("Private0001", VideoVisibility.PRIVATE, VideoStatus.READY);
+
+    assertThat(ViewingPolicy.decide(processing, null))
+        .isInstanceOfSatisfying(
+            ViewingPolicy.Refused.class, r -> assertThat(r.reason()).contains("PROCESSING"));
+    assertThat(ViewingPolicy.decide(privateReady, "other-account"))
+        .isInstanceOfSatisfying(
+            ViewingPolicy.Refused.class, r -> assertThat(r.reason()).contains("private"));
+  }
+
+  private static ApiException catchApiException(Runnable call) {
+    try {
+      call.run();
+    } catch (ApiException e) {
+      return e;
+    }
+    throw new AssertionError("expected an ApiException");
+  }
+}
