@@ -1,0 +1,100 @@
+package dev.kinora.transcode;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The transcode side of VideosTable (docs/data-model.md): {@code processing → ready | failed}, each
+ * an {@code UpdateItem} conditioned on {@code #status = processing}, so the transition happens
+ * exactly once however often the event is delivered.
+ */
+public final class DynamoVideoStatusStore implements VideoStatusStore {
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+  private final Clock clock;
+
+  public DynamoVideoStatusStore(DynamoDbClient dynamoDb, String table, Clock clock) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean markReady(String videoId, ReadyVideo video) {
+    String now = clock.instant().toString();
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":ready", s("ready"));
+    values.put(
+        ":resolutions", AttributeValue.fromL(video.resolutions().stream().map(s -> s(s)).toList()));
+    values.put(":duration", AttributeValue.fromN(Double.toString(video.durationSeconds())));
+    values.put(":now", s(now));
+    StringBuilder set =
+        new StringBuilder(
+            "SET #status = :ready, resolutions = :resolutions, durationSeconds = :duration,"
+                + " publishedAt = if_not_exists(publishedAt, :now), updatedAt = :now");
+    // An asynchronous backend may not produce every image; absent URLs stay absent.
+    optional(set, values, "playlistUrl", video.playlistUrl());
+    optional(set, values, "thumbnailUrl", video.thumbnailUrl());
+    optional(set, values, "storyboardUrl", video.storyboardUrl());
+    return update(videoId, set + " REMOVE failureReason", values);
+  }
+
+  private static void optional(
+      StringBuilder set, Map<String, AttributeValue> values, String attribute, String value) {
+    if (value != null) {
+      set.append(", ").append(attribute).append(" = :").append(attribute);
+      values.put(":" + attribute, s(value));
+    }
+  }
+
+  @Override
+  public boolean markFailed(String videoId, String reason) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":failed", s("failed"));
+    values.put(":reason", s(reason));
+    values.put(":now", s(clock.instant().toString()));
+    return update(
+        videoId, "SET #status = :failed, failureReason = :reason, updatedAt = :now", values);
+  }
+
+  @Override
+  public Optional<String> status(String videoId) {
+    var item =
+        dynamoDb
+            .getItem(
+                r ->
+                    r.tableName(table)
+                        .key(Map.of("id", s(videoId)))
+                        .projectionExpression("#status")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .consistentRead(true))
+            .item();
+    return Optional.ofNullable(item).map(i -> i.get("status")).map(AttributeValue::s);
+  }
+
+  private boolean update(String videoId, String expression, Map<String, AttributeValue> values) {
+    values.put(":processing", s(TranscodeService.PROCESSING));
+    try {
+      dynamoDb.updateItem(
+          r ->
+              r.tableName(table)
+                  .key(Map.of("id", s(videoId)))
+                  .updateExpression(expression)
+                  .conditionExpression("#status = :processing")
+                  .expressionAttributeNames(Map.of("#status", "status"))
+                  .expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException notProcessing) {
+      return false;
+    }
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+}

@@ -1,0 +1,14 @@
+package dev.kinora.transcode;
+
+/**
+ * An original that landed in the raw bucket at {@code raw/{videoId}/source}.
+ *
+ * @param size bytes, as the S3 event reported them (-1 when the event did not say)
+ */
+public record SourceUpload(String bucket, String key, String videoId, long size) {
+
+  /** The job for this source: outputs go to {@code media/{videoId}/} of {@code mediaBucket}. */
+  public TranscodeJob job(String mediaBucket) {
+    return new TranscodeJob(videoId, bucket, key, mediaBucket, MediaKeys.prefix(videoId));
+  }
+}

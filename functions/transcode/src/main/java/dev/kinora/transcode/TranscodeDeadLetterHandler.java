@@ -1,0 +1,56 @@
+package dev.kinora.transcode;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * TranscodeDeadLetterQueue's consumer: the S3 event of an original that failed every attempt. Its
+ * video becomes {@code failed} with a reason the uploader understands, unless it finished in the
+ * meantime (the conditional write leaves {@code ready} and {@code failed} videos alone).
+ */
+public final class TranscodeDeadLetterHandler
+    implements RequestHandler<SQSEvent, SQSBatchResponse> {
+  private static final System.Logger LOG =
+      System.getLogger(TranscodeDeadLetterHandler.class.getName());
+
+  private final RawUploadEvents events;
+  private final TranscodeService transcodes;
+
+  public TranscodeDeadLetterHandler() {
+    this(Wiring.fromEnvironment());
+  }
+
+  private TranscodeDeadLetterHandler(Wiring wiring) {
+    this(wiring.rawUploadEvents(), wiring.deadLetterService());
+  }
+
+  TranscodeDeadLetterHandler(RawUploadEvents events, TranscodeService transcodes) {
+    this.events = events;
+    this.transcodes = transcodes;
+  }
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    for (SQSEvent.SQSMessage message : TranscodeHandler.records(event)) {
+      try {
+        for (SourceUpload source : events.sources(message.getBody())) {
+          LOG.log(
+              Level.WARNING,
+              "{0} failed every attempt: {1}",
+              source.key(),
+              transcodes.giveUp(source));
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "dead letter " + message.getMessageId() + " not handled", e);
+        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+      }
+    }
+    return new SQSBatchResponse(failures);
+  }
+}

@@ -1,0 +1,415 @@
+package dev.kinora.transcode.ffmpeg;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns a probed source into an HLS VOD ladder (fMP4 segments, aligned keyframes), a poster and a
+ * storyboard sprite.
+ *
+ * <p>Time to playable: by default the lowest rung is encoded first, alone — the cheapest encode, a
+ * fifth or so of the full ladder's time — and reported ready (master playlist listing it) before
+ * one more ffmpeg process encodes every other rung from a single decode ({@code split} + {@code
+ * scale} per rung). The extra decode costs little next to the encodes and lets the video play long
+ * before the large rungs are done. {@link PassPlan#SINGLE_PASS} encodes every rung in one process
+ * instead.
+ */
+public final class HlsTranscoder {
+  private static final System.Logger LOG = System.getLogger(HlsTranscoder.class.getName());
+
+  /** The master playlist ffmpeg writes per pass; read for its CODECS, then deleted. */
+  private static final String PASS_MASTER = "ffmpeg-master.m3u8";
+
+  private static final String MASTER = "master.m3u8";
+  private static final String THUMBNAIL = "thumbnail.jpg";
+  private static final String STORYBOARD = "storyboard.jpg";
+
+  /** How the rungs are spread over ffmpeg processes. */
+  public enum PassPlan {
+    /** The lowest rung alone first (playable early), then all others in one process. */
+    LOWEST_RUNG_FIRST,
+    /** Every rung in one process: least CPU, but nothing is playable until the end. */
+    SINGLE_PASS
+  }
+
+  private final FfmpegBinaries binaries;
+  private final Duration timeout;
+  private final TranscodeSettings settings;
+  private final PassPlan plan;
+
+  public HlsTranscoder(FfmpegBinaries binaries, Duration timeout) {
+    this(binaries, timeout, TranscodeSettings.load(), PassPlan.LOWEST_RUNG_FIRST);
+  }
+
+  public HlsTranscoder(FfmpegBinaries binaries, Duration timeout, PassPlan plan) {
+    this(binaries, timeout, TranscodeSettings.load(), plan);
+  }
+
+  HlsTranscoder(
+      FfmpegBinaries binaries, Duration timeout, TranscodeSettings settings, PassPlan plan) {
+    this.binaries = binaries;
+    this.timeout = timeout;
+    this.settings = settings;
+    this.plan = plan;
+  }
+
+  /**
+   * Writes master.m3u8, {rung}/index.m3u8 + segments, thumbnail.jpg, storyboard.jpg into outDir.
+   * master.m3u8 is rewritten before each {@link TranscodeProgress#rungReady} and lists exactly the
+   * rungs ready so far. The timeout covers the whole call.
+   */
+  public HlsOutput transcode(Path source, MediaInfo info, Path outDir, TranscodeProgress progress)
+      throws IOException, TranscodeFailedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<Rung> rungs = Ladder.forSource(info, settings);
+    Files.createDirectories(outDir);
+    List<HlsVariant> ready = new ArrayList<>();
+    Path master = outDir.resolve(MASTER);
+    Path storyboard = outDir.resolve(STORYBOARD);
+    boolean storyboardDone = false;
+    for (List<Rung> pass : passes(rungs)) {
+      Map<String, String> codecs =
+          encode(
+              source,
+              info,
+              pass,
+              outDir,
+              storyboardDone ? null : storyboard,
+              progress,
+              remaining(deadline));
+      storyboardDone = true;
+      for (Rung rung : pass) {
+        Path playlistDir = outDir.resolve(rung.name());
+        ready.add(
+            HlsVariant.measure(
+                rung,
+                playlistDir,
+                codecs.getOrDefault(rung.name(), fallbackCodecs(info)),
+                outputFrameRate(info)));
+      }
+      MasterPlaylist.write(master, ready);
+      for (Rung rung : pass) {
+        progress.rungReady(rung, outDir.resolve(rung.name()));
+      }
+    }
+    Path thumbnail = outDir.resolve(THUMBNAIL);
+    thumbnail(source, info, thumbnail, remaining(deadline));
+    return new HlsOutput(outDir, rungs, master, thumbnail, storyboard);
+  }
+
+  /**
+   * One ffmpeg process that decodes {@code source} once and encodes {@code rungs} into {@code
+   * outDir/<rung>/}, plus the storyboard sprite when {@code storyboard} is not null.
+   *
+   * @return each rung's CODECS string as ffmpeg reported it, by rung name
+   */
+  public Map<String, String> encode(
+      Path source,
+      MediaInfo info,
+      List<Rung> rungs,
+      Path outDir,
+      Path storyboard,
+      TranscodeProgress progress,
+      Duration passTimeout)
+      throws IOException, TranscodeFailedException {
+    for (Rung rung : rungs) {
+      Files.createDirectories(outDir.resolve(rung.name()));
+    }
+    List<String> command = encodeCommand(source, info, rungs, outDir, storyboard);
+    AtomicLong outTimeMicros = new AtomicLong();
+    double durationMicros = info.durationSeconds() * 1_000_000;
+    FfmpegProcess.Result result =
+        FfmpegProcess.run(
+            command,
+            passTimeout,
+            line -> {
+              long micros = progressMicros(line);
+              if (micros >= 0) {
+                outTimeMicros.set(micros);
+                double percent = Math.min(100, 100 * micros / durationMicros);
+                for (Rung rung : rungs) {
+                  reportPercent(progress, rung, percent);
+                }
+              }
+            });
+    if (result.timedOut()) {
+      throw new TranscodeFailedException(
+          "Transcoding took longer than " + passTimeout.toSeconds() + " s and was stopped.");
+    }
+    if (!result.succeeded()) {
+      throw new TranscodeFailedException(
+          "ffmpeg failed (exit " + result.exitCode() + "): " + result.stderrText());
+    }
+    double reachedSeconds = outTimeMicros.get() / 1_000_000.0;
+    // A source cut short after its index ends early although the index promises more.
+    if (reachedSeconds + settings.keyframeIntervalSeconds() < 0.9 * info.durationSeconds()) {
+      throw new TranscodeFailedException(
+          String.format(
+              Locale.ROOT,
+              "The video stops at %.1f s although it says it lasts %.1f s:"
+                  + " the file is damaged or incomplete.",
+              reachedSeconds,
+              info.durationSeconds()));
+    }
+    Path passMaster = outDir.resolve(PASS_MASTER);
+    Map<String, String> codecs = codecsByRung(passMaster);
+    Files.deleteIfExists(passMaster);
+    return codecs;
+  }
+
+  List<String> encodeCommand(
+      Path source, MediaInfo info, List<Rung> rungs, Path outDir, Path storyboard) {
+    double frameRate = outputFrameRate(info);
+    int gop = Math.max(1, (int) Math.round(settings.keyframeIntervalSeconds() * frameRate));
+    List<String> command = new ArrayList<>(baseCommand());
+    command.addAll(SafeInput.forcing(info.formatName(), source));
+
+    int branches = rungs.size() + (storyboard == null ? 0 : 1);
+    StringBuilder graph = new StringBuilder("[0:v]");
+    if (info.frameRate() > settings.maxOutputFrameRate()) {
+      graph.append("fps=").append(settings.maxOutputFrameRate()).append(',');
+    }
+    graph.append("split=").append(branches);
+    for (int i = 0; i < branches; i++) {
+      graph.append("[s").append(i).append(']');
+    }
+    for (int i = 0; i < rungs.size(); i++) {
+      Rung rung = rungs.get(i);
+      graph
+          .append(";[s")
+          .append(i)
+          .append("]scale=")
+          .append(rung.width())
+          .append(':')
+          .append(rung.height())
+          .append(",setsar=1[v")
+          .append(i)
+          .append(']');
+    }
+    if (storyboard != null) {
+      int tileWidth = settings.storyboardTileWidth();
+      int tileHeight =
+          Math.max(
+              2, (int) (Math.round((double) tileWidth * info.height() / info.width() / 2) * 2));
+      graph.append(
+          String.format(
+              Locale.ROOT,
+              ";[s%d]fps=%.6f,scale=%d:%d,tile=%dx%d[sb]",
+              rungs.size(),
+              settings.storyboardTiles() / info.durationSeconds(),
+              tileWidth,
+              tileHeight,
+              settings.storyboardColumns(),
+              settings.storyboardRows()));
+    }
+    command.addAll(List.of("-filter_complex", graph.toString()));
+
+    StringBuilder streamMap = new StringBuilder();
+    for (int i = 0; i < rungs.size(); i++) {
+      command.addAll(List.of("-map", "[v" + i + "]"));
+    }
+    if (info.hasAudio()) {
+      for (int i = 0; i < rungs.size(); i++) {
+        command.addAll(List.of("-map", "0:a:0"));
+      }
+    }
+    command.addAll(
+        List.of(
+            "-c:v",
+            "libx264",
+            "-preset",
+            settings.x264Preset(),
+            "-pix_fmt",
+            "yuv420p",
+            "-g",
+            Integer.toString(gop),
+            "-keyint_min",
+            Integer.toString(gop),
+            "-sc_threshold",
+            "0",
+            "-force_key_frames",
+            "expr:gte(t,n_forced*" + settings.keyframeIntervalSeconds() + ")"));
+    for (int i = 0; i < rungs.size(); i++) {
+      Rung rung = rungs.get(i);
+      command.addAll(
+          List.of(
+              "-b:v:" + i,
+              rung.videoKbps() + "k",
+              "-maxrate:v:" + i,
+              Math.round(rung.videoKbps() * settings.maxRateFactor()) + "k",
+              "-bufsize:v:" + i,
+              Math.round(rung.videoKbps() * settings.bufferFactor()) + "k"));
+      if (info.hasAudio()) {
+        command.addAll(List.of("-b:a:" + i, rung.audioKbps() + "k"));
+      }
+      if (i > 0) {
+        streamMap.append(' ');
+      }
+      streamMap.append("v:").append(i);
+      if (info.hasAudio()) {
+        streamMap.append(",a:").append(i);
+      }
+      streamMap.append(",name:").append(rung.name());
+    }
+    if (info.hasAudio()) {
+      command.addAll(List.of("-c:a", "aac", "-ac", Integer.toString(settings.audioChannels())));
+    }
+    command.addAll(
+        List.of(
+            "-f",
+            "hls",
+            "-hls_time",
+            Integer.toString(settings.segmentSeconds()),
+            "-hls_playlist_type",
+            "vod",
+            "-hls_segment_type",
+            "fmp4",
+            "-hls_flags",
+            "independent_segments",
+            "-hls_fmp4_init_filename",
+            "init.mp4",
+            "-hls_segment_filename",
+            outDir.resolve("%v").resolve("segment-%05d.m4s").toString(),
+            "-master_pl_name",
+            PASS_MASTER,
+            "-var_stream_map",
+            streamMap.toString(),
+            outDir.resolve("%v").resolve("index.m3u8").toString()));
+    if (storyboard != null) {
+      command.addAll(
+          List.of(
+              "-map",
+              "[sb]",
+              "-frames:v",
+              "1",
+              "-q:v",
+              "3",
+              "-update",
+              "1",
+              storyboard.toString()));
+    }
+    return command;
+  }
+
+  private void thumbnail(Path source, MediaInfo info, Path thumbnail, Duration passTimeout)
+      throws IOException, TranscodeFailedException {
+    int width = Math.min(settings.thumbnailWidth(), info.width()) & ~1;
+    int height =
+        Math.max(2, (int) (Math.round((double) width * info.height() / info.width() / 2) * 2));
+    double position = info.durationSeconds() * settings.thumbnailPositionFraction();
+    List<String> command = new ArrayList<>(baseCommand());
+    command.addAll(List.of("-ss", String.format(Locale.ROOT, "%.3f", position)));
+    command.addAll(SafeInput.forcing(info.formatName(), source));
+    command.addAll(
+        List.of(
+            "-frames:v",
+            "1",
+            "-vf",
+            "scale=" + width + ":" + height,
+            "-q:v",
+            "3",
+            "-update",
+            "1",
+            thumbnail.toString()));
+    FfmpegProcess.Result result = FfmpegProcess.run(command, passTimeout, line -> {});
+    if (!result.succeeded() || !Files.isRegularFile(thumbnail)) {
+      throw new TranscodeFailedException(
+          "The poster frame could not be taken: " + result.stderrText());
+    }
+  }
+
+  /**
+   * Progress is advisory: a listener that fails must not stop the transcode (or, worse, stop this
+   * reader so ffmpeg blocks on a full pipe until the timeout).
+   */
+  private static void reportPercent(TranscodeProgress progress, Rung rung, double percent) {
+    try {
+      progress.percent(rung.name(), percent);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "progress listener failed; transcode continues", e);
+    }
+  }
+
+  private List<String> baseCommand() {
+    return List.of(
+        binaries.ffmpeg().toString(),
+        "-hide_banner",
+        "-nostdin",
+        "-y",
+        "-v",
+        "error",
+        "-progress",
+        "pipe:1",
+        "-nostats");
+  }
+
+  private List<List<Rung>> passes(List<Rung> rungs) {
+    if (plan == PassPlan.SINGLE_PASS || rungs.size() == 1) {
+      return List.of(rungs);
+    }
+    return List.of(List.of(rungs.getLast()), rungs.subList(0, rungs.size() - 1));
+  }
+
+  private double outputFrameRate(MediaInfo info) {
+    return Math.min(info.frameRate(), settings.maxOutputFrameRate());
+  }
+
+  private static String fallbackCodecs(MediaInfo info) {
+    return info.hasAudio() ? "avc1.640028,mp4a.40.2" : "avc1.640028";
+  }
+
+  /** {@code out_time_us=…} (or the misnamed {@code out_time_ms=…}, also µs); -1 otherwise. */
+  static long progressMicros(String line) {
+    String value;
+    if (line.startsWith("out_time_us=")) {
+      value = line.substring("out_time_us=".length());
+    } else if (line.startsWith("out_time_ms=")) {
+      value = line.substring("out_time_ms=".length());
+    } else {
+      return -1;
+    }
+    try {
+      return Math.max(0, Long.parseLong(value.trim()));
+    } catch (NumberFormatException e) {
+      return -1; // "N/A" before the first frame
+    }
+  }
+
+  /** CODECS per variant from ffmpeg's own master playlist of a pass, keyed by rung name. */
+  private static Map<String, String> codecsByRung(Path passMaster) throws IOException {
+    Map<String, String> codecs = new HashMap<>();
+    if (!Files.isRegularFile(passMaster)) {
+      return codecs;
+    }
+    String pending = null;
+    for (String line : Files.readAllLines(passMaster, StandardCharsets.UTF_8)) {
+      if (line.startsWith("#EXT-X-STREAM-INF:")) {
+        int start = line.indexOf("CODECS=\"");
+        pending = start < 0 ? null : line.substring(start + 8, line.indexOf('"', start + 8));
+      } else if (!line.isBlank() && !line.startsWith("#")) {
+        if (pending != null) {
+          codecs.put(line.substring(0, line.indexOf('/')), pending);
+        }
+        pending = null;
+      }
+    }
+    return codecs;
+  }
+
+  private static Duration remaining(long deadlineNanos) throws TranscodeFailedException {
+    long left = deadlineNanos - System.nanoTime();
+    if (left <= 0) {
+      throw new TranscodeFailedException("Transcoding ran out of time and was stopped.");
+    }
+    return Duration.ofNanos(left);
+  }
+}

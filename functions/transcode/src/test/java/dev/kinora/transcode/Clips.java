@@ -1,0 +1,66 @@
+package dev.kinora.transcode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Tiny real clips made by the ffmpeg layer's own binary (layers/ffmpeg/target/layer/bin). */
+final class Clips {
+  private Clips() {}
+
+  static Path ffmpeg() {
+    Path binary =
+        SqsMessages.root().resolve("layers/ffmpeg/target/layer/bin/ffmpeg").toAbsolutePath();
+    if (!Files.isExecutable(binary)) {
+      throw new IllegalStateException(
+          binary + " is missing: build the layer first (./mvnw -pl layers/ffmpeg package)");
+    }
+    return binary;
+  }
+
+  /** A {@code seconds}-long test pattern with a tone, H.264 + AAC in MP4. */
+  static Path withAudio(Path directory, String name, int width, int height, int seconds)
+      throws IOException, InterruptedException {
+    Path clip = directory.resolve(name);
+    run(
+        List.of(
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=size=" + width + "x" + height + ":rate=15",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=440:sample_rate=44100",
+            "-t",
+            String.valueOf(seconds),
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-pix_fmt",
+            "yuv420p",
+            "-c:a",
+            "aac",
+            "-shortest",
+            clip.toString()));
+    return clip;
+  }
+
+  private static void run(List<String> arguments) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ffmpeg().toString());
+    command.addAll(List.of("-hide_banner", "-loglevel", "error", "-y"));
+    command.addAll(arguments);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IOException("ffmpeg could not make a clip: " + output);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.kinora.transcode;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** VideosTable's transitions in memory, with the same conditional-write semantics. */
+final class InMemoryVideoStatusStore implements VideoStatusStore {
+  private final Map<String, String> statuses = new ConcurrentHashMap<>();
+  private final Map<String, String> reasons = new ConcurrentHashMap<>();
+  private final Map<String, ReadyVideo> ready = new ConcurrentHashMap<>();
+  final AtomicInteger readyWrites = new AtomicInteger();
+
+  InMemoryVideoStatusStore with(String videoId, String status) {
+    statuses.put(videoId, status);
+    return this;
+  }
+
+  @Override
+  public synchronized boolean markReady(String videoId, ReadyVideo video) {
+    if (!"processing".equals(statuses.get(videoId))) {
+      return false;
+    }
+    statuses.put(videoId, "ready");
+    ready.put(videoId, video);
+    readyWrites.incrementAndGet();
+    return true;
+  }
+
+  @Override
+  public synchronized boolean markFailed(String videoId, String reason) {
+    if (!"processing".equals(statuses.get(videoId))) {
+      return false;
+    }
+    statuses.put(videoId, "failed");
+    reasons.put(videoId, reason);
+    return true;
+  }
+
+  @Override
+  public Optional<String> status(String videoId) {
+    return Optional.ofNullable(statuses.get(videoId));
+  }
+
+  String reason(String videoId) {
+    return reasons.get(videoId);
+  }
+
+  ReadyVideo ready(String videoId) {
+    return ready.get(videoId);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.kinora.transcode.mediaconvert;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kinora.local.LocalCloud;
+import dev.kinora.local.testing.KinoraCloud;
+import dev.kinora.shared.contract.Contract;
+import dev.kinora.shared.json.Json;
+import dev.kinora.transcode.DynamoVideoStatusStore;
+import dev.kinora.transcode.ffmpeg.TranscodeSettings;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The events finisher writing the real VideosTable of the repository's template.yaml in the local
+ * cloud (DynamoDB through the real SDK client), fed the sample events under events/. The events
+ * function itself exists only with TranscodeBackend=mediaconvert, which the local cloud does not
+ * deploy, and the local cloud has no EventBridge: this covers everything after the rule.
+ */
+@KinoraCloud
+class MediaConvertEventsCloudTest {
+  private final LocalCloud cloud;
+  private final String table;
+  private final RecordingVideos publisher = new RecordingVideos();
+  private final MediaConvertEventsHandler handler;
+
+  MediaConvertEventsCloudTest(LocalCloud cloud) {
+    this.cloud = cloud;
+    this.table = cloud.physicalName("VideosTable");
+    this.handler =
+        new MediaConvertEventsHandler(
+            new MediaConvertJobFinisher(
+                new DynamoVideoStatusStore(cloud.dynamoDb(), table, Clock.systemUTC()),
+                publisher,
+                LadderSpec.from(TranscodeSettings.load()),
+                Contract.load().limits().video().idLength()));
+  }
+
+  @Test
+  void aCompleteEventMakesTheStoredVideoReadyOnceWithItsMedia() throws Exception {
+    String id = processingVideo();
+    String event = sample(SampleEvents.COMPLETE, SampleEvents.COMPLETED_VIDEO, id);
+
+    invoke(event);
+    Map<String, AttributeValue> first = item(id);
+    invoke(event);
+
+    assertThat(first.get("status").s()).isEqualTo("ready");
+    assertThat(first.get("resolutions").l())
+        .extracting(AttributeValue::s)
+        .containsExactly("1080p", "720p", "480p", "360p");
+    assertThat(first.get("durationSeconds").n()).isEqualTo("63.04");
+    assertThat(first.get("playlistUrl").s()).isEqualTo("/media/" + id + "/master.m3u8");
+    assertThat(first.get("thumbnailUrl").s()).matches("/media/" + id + "/thumbnail\\.\\d{7}\\.jpg");
+    assertThat(first).doesNotContainKey("storyboardUrl").containsKey("publishedAt");
+    assertThat(item(id)).as("the redelivery wrote nothing").isEqualTo(first);
+    assertThat(publisher.published).containsExactly("completed " + id);
+  }
+
+  @Test
+  void anErrorEventFailsTheStoredVideoWithTheReasonTheUploaderSees() throws Exception {
+    String id = processingVideo();
+
+    invoke(sample(SampleEvents.ERROR, SampleEvents.FAILED_VIDEO, id));
+
+    Map<String, AttributeValue> item = item(id);
+    assertThat(item.get("status").s()).isEqualTo("failed");
+    assertThat(item.get("failureReason").s()).isEqualTo(JobFailureReasons.NOT_A_VIDEO);
+  }
+
+  private String processingVideo() {
+    String id = UUID.randomUUID().toString().replace("-", "").substring(0, 11);
+    cloud
+        .dynamoDb()
+        .putItem(
+            r ->
+                r.tableName(table)
+                    .item(
+                        Map.of(
+                            "id", AttributeValue.fromS(id),
+                            "status", AttributeValue.fromS("processing"),
+                            "ownerId", AttributeValue.fromS("acct-1"),
+                            "title", AttributeValue.fromS("clip.mp4"))));
+    return id;
+  }
+
+  private Map<String, AttributeValue> item(String id) {
+    return cloud
+        .dynamoDb()
+        .getItem(r -> r.tableName(table).key(Map.of("id", AttributeValue.fromS(id))))
+        .item();
+  }
+
+  /** The sample event, about the given video instead of the sample's. */
+  private static String sample(String name, String sampleVideoId, String videoId) {
+    ObjectNode event = SampleEvents.tree(name);
+    return Json.write(event).replace(sampleVideoId, videoId);
+  }
+
+  private void invoke(String event) throws Exception {
+    handler.handleRequest(
+        new ByteArrayInputStream(event.getBytes(UTF_8)), new ByteArrayOutputStream(), null);
+  }
+}
