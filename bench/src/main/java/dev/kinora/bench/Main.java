@@ -2,6 +2,8 @@ package dev.kinora.bench;
 
 import dev.kinora.bench.api.ApiBench;
 import dev.kinora.bench.coldstart.ColdStartBench;
+import dev.kinora.bench.transcode.TranscodeBench;
+import dev.kinora.bench.upload.UploadBench;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,8 @@ public final class Main {
 
   public static final int EXIT_USAGE = 64;
 
-  static final List<Benchmark> BENCHMARKS = List.of(new ColdStartBench(), new ApiBench());
+  static final List<Benchmark> BENCHMARKS =
+      List.of(new ColdStartBench(), new ApiBench(), new UploadBench(), new TranscodeBench());
 
   static final BenchOption ROOT =
       BenchOption.value("root", "dir", "repository root (./kinora passes it)");

@@ -33,10 +33,10 @@ class MainTest {
 
   @Test
   void unknownBenchmarkIsAUsageError() {
-    int exit = run("transcode", "--root", root);
+    int exit = run("teleport", "--root", root);
 
     assertThat(exit).isEqualTo(Main.EXIT_USAGE);
-    assertThat(text(err)).contains("unknown benchmark 'transcode'");
+    assertThat(text(err)).contains("unknown benchmark 'teleport'");
   }
 
   @Test
