@@ -30,10 +30,7 @@ test('headerLinksToUploadAndSignIn', async () => {
   expect(screen.getByRole('link', { name: 'Kinora' })).toHaveAttribute('href', '/');
 });
 
-test.each([
-  ['/upload', 'Upload'],
-  ['/search', 'Search'],
-])('placeholder %s says it is coming and links home', async (path, title) => {
+test.each([['/search', 'Search']])('placeholder %s says it is coming and links home', async (path, title) => {
   fakeApi(signedInApi);
   const user = userEvent.setup();
   const { router } = await renderApp(path);
@@ -44,11 +41,11 @@ test.each([
   expect(router.state.location.pathname).toBe('/');
 });
 
-test('uploadPlaceholderQuotesTheSizeLimitFromLimitsJson', async () => {
+test('uploadStudioQuotesTheSizeLimitFromLimitsJson', async () => {
   fakeApi(signedInApi);
   await renderApp('/upload');
 
-  expect(await screen.findByText(/videos up to 5 GiB/)).toBeInTheDocument();
+  expect(await screen.findByText(/up to 5 GiB each/)).toBeInTheDocument();
 });
 
 test('unknownAddressShowsNotFound', async () => {

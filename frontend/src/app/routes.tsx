@@ -6,7 +6,8 @@ import { SignInPage } from '../features/accounts/SignInPage';
 import { SignUpPage } from '../features/accounts/SignUpPage';
 import { HomePage } from '../features/discovery/HomePage';
 import { SearchPage } from '../features/discovery/SearchPage';
-import { UploadPage } from '../features/upload/UploadPage';
+import { UploadPage } from '../features/uploads/UploadPage';
+import { WatchPage } from '../features/videos/WatchPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RootErrorPage, RouteErrorBoundary } from './RouteErrorBoundary';
@@ -31,6 +32,7 @@ export const routes: RouteObject[] = [
           </RequireAuth>,
         ),
       },
+      { path: 'watch/:videoId', element: page(<WatchPage />) },
       { path: 'signin', element: page(<SignInPage />) },
       { path: 'signup', element: page(<SignUpPage />) },
       { path: 'c/:handle', element: page(<ChannelPage />) },

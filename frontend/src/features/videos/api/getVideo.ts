@@ -1,0 +1,31 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Video } from '../../../contract/generated/types.gen';
+import { zGetVideoResponse } from '../../../contract/generated/zod.gen';
+import { apiRequest } from '../../../lib/api/client';
+
+/** While a video is being processed its page looks again this often (live transcode events come later). */
+const PROCESSING_POLL_INTERVAL_MS = 10_000;
+
+export async function getVideo(videoId: string, signal?: AbortSignal): Promise<Video> {
+  const envelope = await apiRequest({
+    path: `/api/v1/videos/${encodeURIComponent(videoId)}`,
+    responseSchema: zGetVideoResponse,
+    signal,
+  });
+  return envelope.data;
+}
+
+export function videoQueryOptions(videoId: string) {
+  return queryOptions({
+    queryKey: ['videos', 'video', videoId],
+    queryFn: ({ signal }) => getVideo(videoId, signal),
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status === 'processing' || status === 'uploading' ? PROCESSING_POLL_INTERVAL_MS : false;
+    },
+  });
+}
+
+export function useVideo(videoId: string, enabled: boolean) {
+  return useQuery({ ...videoQueryOptions(videoId), enabled });
+}
