@@ -13,6 +13,26 @@ function failureMessage(error: unknown): string {
   return 'Your rating could not be saved; it has been put back.';
 }
 
+/** A thumb icon drawn inline (no icon font or emoji font needed); decorative, the label says what it is. */
+function Thumb({ down = false }: { down?: boolean }) {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      style={down ? { transform: 'rotate(180deg)' } : undefined}
+    >
+      <path d="M7 10v11H3V10h4zM7 10l4-8c1.7 0 3 1.3 3 3v4h5.5c1.2 0 2.1 1.1 1.9 2.3l-1.4 8A2 2 0 0 1 18 21H7" />
+    </svg>
+  );
+}
+
 interface RatingButtonsProps {
   /** The video's counts and the caller's rating as the watch page loaded them. */
   initial: Rating;
@@ -57,7 +77,7 @@ export function RatingButtons({ initial, signedIn }: RatingButtonsProps) {
           click('like');
         }}
       >
-        <span aria-hidden="true">👍</span>
+        <Thumb />
         <span>{rating.likeCount}</span>
       </button>
       <button
@@ -69,7 +89,7 @@ export function RatingButtons({ initial, signedIn }: RatingButtonsProps) {
           click('dislike');
         }}
       >
-        <span aria-hidden="true">👎</span>
+        <Thumb down />
         <span>{rating.dislikeCount}</span>
       </button>
       {toast && (
