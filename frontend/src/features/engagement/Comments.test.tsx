@@ -123,3 +123,38 @@ test('onlyTheAuthorOrTheVideosOwnerSeesDelete', async () => {
   await screen.findByText('By Bob');
   expect(screen.getAllByRole('button', { name: 'Delete' })).toHaveLength(2);
 });
+
+test('theAuthorEditsARecentCommentInPlace', async () => {
+  const fetchMock = fakeApi({
+    [LIST]: () =>
+      json({ data: [comment('c2', 'Typo hre', { author: ada, createdAt: new Date().toISOString() })], meta: {} }),
+    'PATCH /api/v1/comments/c2': () => json({ data: comment('c2', 'Typo here', { author: ada }) }),
+  });
+  await renderWithQueries(<Comments videoId={VIDEO} commentCount={1} author={ada} isVideoOwner={false} />);
+
+  await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+  const field = screen.getByLabelText('Edit your comment');
+  await userEvent.clear(field);
+  await userEvent.type(field, 'Typo here');
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+  const patch = fetchMock.mock.calls.find(([, init]) => init?.method === 'PATCH');
+  expect(patch?.[1]?.body).toBe('{"text":"Typo here"}');
+});
+
+test('nobodyCanEditAnotherAuthorsCommentOrOneOutsideTheWindow', async () => {
+  fakeApi({
+    [LIST]: () =>
+      json({
+        data: [
+          comment('c1', 'By Bob'),
+          comment('c2', 'Old one by Ada', { author: ada, createdAt: '2020-01-01T00:00:00Z' }),
+        ],
+        meta: {},
+      }),
+  });
+  await renderWithQueries(<Comments videoId={VIDEO} commentCount={2} author={ada} isVideoOwner />);
+
+  await screen.findByText('By Bob');
+  expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
+});

@@ -6,6 +6,7 @@ import { PENDING_PREFIX, useCreateComment } from './api/createComment';
 import { useDeleteComment } from './api/deleteComment';
 import { useComments } from './api/listComments';
 import { useReplies } from './api/listReplies';
+import { useUpdateComment, withinEditWindow } from './api/updateComment';
 import styles from './Comments.module.css';
 import { LinkifiedText } from './LinkifiedText';
 
@@ -103,6 +104,64 @@ function Composer({ label, videoId, author, parentId, onDone }: ComposerProps) {
   );
 }
 
+interface EditFormProps {
+  comment: Comment;
+  videoId: string;
+  onDone: () => void;
+}
+
+function EditForm({ comment, videoId, onDone }: EditFormProps) {
+  const id = useId();
+  const [text, setText] = useState(comment.text);
+  const [failure, setFailure] = useState<string | undefined>();
+  const update = useUpdateComment(videoId);
+  const shown = failure ?? draftProblem(text);
+
+  const submit = (event: React.SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (draftProblem(text)) return;
+    update.mutate(
+      { commentId: comment.id, text },
+      {
+        onSuccess: onDone,
+        onError: (error) => {
+          setFailure(failureMessage(error));
+        },
+      },
+    );
+  };
+
+  return (
+    <form className={styles.composer} onSubmit={submit} noValidate>
+      <label htmlFor={id}>Edit your comment</label>
+      <textarea
+        id={id}
+        value={text}
+        maxLength={TEXT.max}
+        aria-invalid={shown ? true : undefined}
+        aria-describedby={shown ? `${id}-error` : undefined}
+        onChange={(event) => {
+          setText(event.target.value);
+          setFailure(undefined);
+        }}
+      />
+      <div className={styles.composerActions}>
+        {shown && (
+          <span id={`${id}-error`} className={styles.error} role="alert">
+            {shown}
+          </span>
+        )}
+        <button type="button" className={styles.button} onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className={styles.button} disabled={update.isPending}>
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}
+
 interface CommentItemProps {
   comment: Comment;
   videoId: string;
@@ -112,13 +171,15 @@ interface CommentItemProps {
 function CommentItem({ comment, videoId, viewer }: CommentItemProps) {
   const [open, setOpen] = useState(false);
   const [replying, setReplying] = useState(false);
+  const [editing, setEditing] = useState(false);
+  // when the comment was first shown: the Edit button does not vanish mid-render (the server re-checks)
+  const [shownAt] = useState(() => Date.now());
   const remove = useDeleteComment(videoId);
   const pending = comment.id.startsWith(PENDING_PREFIX);
   const isReply = comment.parentId !== undefined;
-  const canDelete =
-    !pending &&
-    viewer.author !== undefined &&
-    (viewer.isVideoOwner || viewer.author.channelId === comment.author.channelId);
+  const isAuthor = viewer.author?.channelId === comment.author.channelId;
+  const canDelete = !pending && (isAuthor || (viewer.author !== undefined && viewer.isVideoOwner));
+  const canEdit = !pending && isAuthor && withinEditWindow(comment, shownAt);
   const replies = useReplies(comment.id, open && !isReply && !pending);
 
   return (
@@ -130,9 +191,19 @@ function CommentItem({ comment, videoId, viewer }: CommentItemProps) {
         {comment.editedAt && <span>(edited)</span>}
         {pending && <span>Posting…</span>}
       </div>
-      <p className={styles.text}>
-        <LinkifiedText text={comment.text} />
-      </p>
+      {editing ? (
+        <EditForm
+          comment={comment}
+          videoId={videoId}
+          onDone={() => {
+            setEditing(false);
+          }}
+        />
+      ) : (
+        <p className={styles.text}>
+          <LinkifiedText text={comment.text} />
+        </p>
+      )}
       <div className={styles.actions}>
         {!isReply && !pending && viewer.author && (
           <button
@@ -155,6 +226,17 @@ function CommentItem({ comment, videoId, viewer }: CommentItemProps) {
             }}
           >
             {open ? 'Hide replies' : `Show ${comment.replyCount} ${comment.replyCount === 1 ? 'reply' : 'replies'}`}
+          </button>
+        )}
+        {canEdit && !editing && (
+          <button
+            type="button"
+            className={styles.link}
+            onClick={() => {
+              setEditing(true);
+            }}
+          >
+            Edit
           </button>
         )}
         {canDelete && (
