@@ -44,6 +44,7 @@ export const limits = {
       min: 1,
       max: 10000,
     },
+    editWindowMinutes: 15,
   },
   channel: {
     handle: {

@@ -128,6 +128,7 @@ export type ClientLimits = {
   };
   comment: {
     text: LengthRange;
+    editWindowMinutes?: number;
   };
   channel: {
     handle: LengthRange;
@@ -402,11 +403,53 @@ export type Comment = {
   replyCount: number;
   likeCount: number;
   createdAt: Timestamp;
+  /**
+   * Set once the author edited the text.
+   */
+  editedAt?: Timestamp;
 };
 
 export type CommentCreateRequest = {
   text: CommentText;
   parentId?: ResourceId;
+};
+
+export type CommentUpdateRequest = {
+  text: CommentText;
+};
+
+/**
+ * newest: newest first; top: most likes + replies first.
+ */
+export type CommentSort = 'newest' | 'top';
+
+export type CommentResponse = {
+  data: Comment;
+};
+
+export type CommentListResponse = {
+  data: Array<Comment>;
+  meta: PageMeta;
+};
+
+/**
+ * The caller's rating of a video; `none` removes it. Same values as the watch page's LikeState.
+ */
+export type RatingValue = 'like' | 'dislike' | 'none';
+
+export type RatingRequest = {
+  value: RatingValue;
+};
+
+export type Rating = {
+  videoId: VideoId;
+  value: RatingValue;
+  likeCount: number;
+  dislikeCount: number;
+};
+
+export type RatingResponse = {
+  data: Rating;
 };
 
 export type WatchProgress = {
@@ -488,6 +531,181 @@ export type GetClientConfigResponses = {
 };
 
 export type GetClientConfigResponse = GetClientConfigResponses[keyof GetClientConfigResponses];
+
+export type RateVideoData = {
+  body: RatingRequest;
+  path: {
+    videoId: VideoId;
+  };
+  query?: never;
+  url: '/api/v1/videos/{videoId}/rating';
+};
+
+export type RateVideoErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type RateVideoError = RateVideoErrors[keyof RateVideoErrors];
+
+export type RateVideoResponses = {
+  /**
+   * The caller's rating and the video's counts after the change.
+   */
+  200: RatingResponse;
+};
+
+export type RateVideoResponse = RateVideoResponses[keyof RateVideoResponses];
+
+export type ListCommentsData = {
+  body?: never;
+  path: {
+    videoId: VideoId;
+  };
+  query?: {
+    sort?: CommentSort;
+    /**
+     * Opaque; `meta.nextCursor` of the previous page.
+     */
+    cursor?: string;
+    /**
+     * Page size, `pagination.minPageSize` to `pagination.maxPageSize` (default `pagination.defaultPageSize`).
+     */
+    limit?: number;
+  };
+  url: '/api/v1/videos/{videoId}/comments';
+};
+
+export type ListCommentsErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type ListCommentsError = ListCommentsErrors[keyof ListCommentsErrors];
+
+export type ListCommentsResponses = {
+  /**
+   * One page of comments; `meta.nextCursor` is absent on the last page.
+   */
+  200: CommentListResponse;
+};
+
+export type ListCommentsResponse = ListCommentsResponses[keyof ListCommentsResponses];
+
+export type CreateCommentData = {
+  body: CommentCreateRequest;
+  path: {
+    videoId: VideoId;
+  };
+  query?: never;
+  url: '/api/v1/videos/{videoId}/comments';
+};
+
+export type CreateCommentErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type CreateCommentError = CreateCommentErrors[keyof CreateCommentErrors];
+
+export type CreateCommentResponses = {
+  /**
+   * The new comment.
+   */
+  201: CommentResponse;
+};
+
+export type CreateCommentResponse = CreateCommentResponses[keyof CreateCommentResponses];
+
+export type ListRepliesData = {
+  body?: never;
+  path: {
+    commentId: ResourceId;
+  };
+  query?: {
+    cursor?: string;
+    limit?: number;
+  };
+  url: '/api/v1/comments/{commentId}/replies';
+};
+
+export type ListRepliesErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type ListRepliesError = ListRepliesErrors[keyof ListRepliesErrors];
+
+export type ListRepliesResponses = {
+  /**
+   * One page of replies.
+   */
+  200: CommentListResponse;
+};
+
+export type ListRepliesResponse = ListRepliesResponses[keyof ListRepliesResponses];
+
+export type DeleteCommentData = {
+  body?: never;
+  path: {
+    commentId: ResourceId;
+  };
+  query?: never;
+  url: '/api/v1/comments/{commentId}';
+};
+
+export type DeleteCommentErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type DeleteCommentError = DeleteCommentErrors[keyof DeleteCommentErrors];
+
+export type DeleteCommentResponses = {
+  /**
+   * Deleted, with its replies; the video's commentCount went down by as many.
+   */
+  204: void;
+};
+
+export type DeleteCommentResponse = DeleteCommentResponses[keyof DeleteCommentResponses];
+
+export type UpdateCommentData = {
+  body: CommentUpdateRequest;
+  path: {
+    commentId: ResourceId;
+  };
+  query?: never;
+  url: '/api/v1/comments/{commentId}';
+};
+
+export type UpdateCommentErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type UpdateCommentError = UpdateCommentErrors[keyof UpdateCommentErrors];
+
+export type UpdateCommentResponses = {
+  /**
+   * The edited comment (`editedAt` set).
+   */
+  200: CommentResponse;
+};
+
+export type UpdateCommentResponse = UpdateCommentResponses[keyof UpdateCommentResponses];
 
 export type SignupData = {
   body: SignupRequest;

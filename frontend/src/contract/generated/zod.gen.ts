@@ -111,6 +111,7 @@ export const zClientLimits = z.object({
   }),
   comment: z.object({
     text: zLengthRange,
+    editWindowMinutes: z.int().optional(),
   }),
   channel: z.object({
     handle: zLengthRange,
@@ -360,11 +361,50 @@ export const zComment = z.object({
   replyCount: z.int(),
   likeCount: z.int(),
   createdAt: zTimestamp,
+  editedAt: zTimestamp.optional(),
 });
 
 export const zCommentCreateRequest = z.strictObject({
   text: zCommentText,
   parentId: zResourceId.optional(),
+});
+
+export const zCommentUpdateRequest = z.strictObject({
+  text: zCommentText,
+});
+
+/**
+ * newest: newest first; top: most likes + replies first.
+ */
+export const zCommentSort = z.enum(['newest', 'top']);
+
+export const zCommentResponse = z.object({
+  data: zComment,
+});
+
+export const zCommentListResponse = z.object({
+  data: z.array(zComment),
+  meta: zPageMeta,
+});
+
+/**
+ * The caller's rating of a video; `none` removes it. Same values as the watch page's LikeState.
+ */
+export const zRatingValue = z.enum(['like', 'dislike', 'none']);
+
+export const zRatingRequest = z.strictObject({
+  value: zRatingValue,
+});
+
+export const zRating = z.object({
+  videoId: zVideoId,
+  value: zRatingValue,
+  likeCount: z.int(),
+  dislikeCount: z.int(),
+});
+
+export const zRatingResponse = z.object({
+  data: zRating,
 });
 
 export const zWatchProgress = z.object({
@@ -391,6 +431,77 @@ export const zGetHealthResponse = zHealthResponse;
  * The client configuration.
  */
 export const zGetClientConfigResponse = zClientConfigResponse;
+
+export const zRateVideoBody = zRatingRequest;
+
+export const zRateVideoPath = z.object({
+  videoId: zVideoId,
+});
+
+/**
+ * The caller's rating and the video's counts after the change.
+ */
+export const zRateVideoResponse = zRatingResponse;
+
+export const zListCommentsPath = z.object({
+  videoId: zVideoId,
+});
+
+export const zListCommentsQuery = z.object({
+  sort: zCommentSort.optional(),
+  cursor: z.string().optional(),
+  limit: z.int().optional(),
+});
+
+/**
+ * One page of comments; `meta.nextCursor` is absent on the last page.
+ */
+export const zListCommentsResponse = zCommentListResponse;
+
+export const zCreateCommentBody = zCommentCreateRequest;
+
+export const zCreateCommentPath = z.object({
+  videoId: zVideoId,
+});
+
+/**
+ * The new comment.
+ */
+export const zCreateCommentResponse = zCommentResponse;
+
+export const zListRepliesPath = z.object({
+  commentId: zResourceId,
+});
+
+export const zListRepliesQuery = z.object({
+  cursor: z.string().optional(),
+  limit: z.int().optional(),
+});
+
+/**
+ * One page of replies.
+ */
+export const zListRepliesResponse = zCommentListResponse;
+
+export const zDeleteCommentPath = z.object({
+  commentId: zResourceId,
+});
+
+/**
+ * Deleted, with its replies; the video's commentCount went down by as many.
+ */
+export const zDeleteCommentResponse = z.void();
+
+export const zUpdateCommentBody = zCommentUpdateRequest;
+
+export const zUpdateCommentPath = z.object({
+  commentId: zResourceId,
+});
+
+/**
+ * The edited comment (`editedAt` set).
+ */
+export const zUpdateCommentResponse = zCommentResponse;
 
 export const zSignupBody = zSignupRequest;
 

@@ -57,7 +57,8 @@ public record Limits(
             json.integer("upload.maxPartsPerPresign"),
             json.integer("upload.presignedUrlTtlSeconds"),
             json.integer("upload.parallelParts")),
-        new CommentLimits(json.lengthRange("comment.text")),
+        new CommentLimits(
+            json.lengthRange("comment.text"), json.integer("comment.editWindowMinutes")),
         new ChannelLimits(
             json.lengthRange("channel.handle"),
             json.lengthRange("channel.name"),
@@ -153,8 +154,13 @@ public record Limits(
     }
   }
 
-  /** Comments. */
-  public record CommentLimits(LengthRange text) {}
+  /** Comments: the author may edit the text for {@code editWindowMinutes} after posting it. */
+  public record CommentLimits(LengthRange text, int editWindowMinutes) {
+
+    public Duration editWindow() {
+      return Duration.ofMinutes(editWindowMinutes);
+    }
+  }
 
   /** Channels. */
   public record ChannelLimits(LengthRange handle, LengthRange name, MaxLength description) {}

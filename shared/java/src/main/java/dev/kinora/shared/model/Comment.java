@@ -2,7 +2,10 @@ package dev.kinora.shared.model;
 
 import java.time.Instant;
 
-/** A comment (schema {@code Comment}); {@code parentId} is set on replies, null otherwise. */
+/**
+ * A comment (schema {@code Comment}); {@code parentId} is set on replies, {@code editedAt} once the
+ * author edited it, both null otherwise.
+ */
 public record Comment(
     String id,
     String videoId,
@@ -11,4 +14,5 @@ public record Comment(
     String parentId,
     long replyCount,
     long likeCount,
-    Instant createdAt) {}
+    Instant createdAt,
+    Instant editedAt) {}

@@ -109,8 +109,16 @@ class RecordsMatchSchemasTest {
             "Me",
             new Me("acc_1", "ada@example.com", new Channel("ch_1", "ada", "Ada", null, null, 0))),
         example("CommentAuthor", AUTHOR),
-        example("Comment", new Comment("c_1", "dQw4w9WgXcQ", AUTHOR, "Nice", "c_0", 0, 4, CREATED)),
+        example(
+            "Comment",
+            new Comment("c_1", "dQw4w9WgXcQ", AUTHOR, "Nice", "c_0", 0, 4, CREATED, null)),
+        example(
+            "Comment",
+            new Comment("c_2", "dQw4w9WgXcQ", AUTHOR, "Nice!", null, 3, 0, CREATED, CREATED)),
         example("CommentCreateRequest", new CommentCreateRequest("Nice", null)),
+        example("CommentUpdateRequest", new CommentUpdateRequest("Nicer")),
+        example("RatingRequest", new RatingRequest(RatingValue.LIKE)),
+        example("Rating", new Rating("dQw4w9WgXcQ", RatingValue.NONE, 3, 1)),
         example("WatchProgress", new WatchProgress("dQw4w9WgXcQ", 61.5, 70, 28.9, CREATED)),
         example("WatchProgressUpdate", new WatchProgressUpdate(61.5, 212.5)),
         example("HealthStatus", HealthStatus.ok("kinora", "0.1.0", CREATED)),

@@ -1,0 +1,45 @@
+package dev.kinora.shared.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kinora.shared.model.VideoStatus;
+import dev.kinora.shared.model.VideoVisibility;
+import dev.kinora.shared.video.VideoAccessPolicy.VideoFacts;
+import org.junit.jupiter.api.Test;
+
+class VideoAccessPolicyTest {
+
+  @Test
+  void theOwnerSeesEveryVisibilityAndStatus() {
+    for (VideoVisibility visibility : VideoVisibility.values()) {
+      for (VideoStatus status : VideoStatus.values()) {
+        assertThat(VideoAccessPolicy.canSee(new VideoFacts("u1", visibility, status), "u1"))
+            .as("%s %s", visibility, status)
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
+  void othersSeeOnlyReadyPublicOrUnlistedVideos() {
+    for (VideoVisibility visibility : VideoVisibility.values()) {
+      for (VideoStatus status : VideoStatus.values()) {
+        boolean expected = status == VideoStatus.READY && visibility != VideoVisibility.PRIVATE;
+        var video = new VideoFacts("u1", visibility, status);
+        assertThat(VideoAccessPolicy.canSee(video, "u2"))
+            .as("%s %s", visibility, status)
+            .isEqualTo(expected);
+        assertThat(VideoAccessPolicy.canSee(video, null)).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void aRefusalSaysWhyForTheLogs() {
+    var decision =
+        VideoAccessPolicy.decide(
+            new VideoFacts("u1", VideoVisibility.PRIVATE, VideoStatus.READY), "u2");
+    assertThat(decision)
+        .isEqualTo(new VideoAccessPolicy.Refused("a private video is visible to the owner only"));
+  }
+}
