@@ -176,6 +176,15 @@ class RealtimeApiTest {
   }
 
   @Test
+  void emptyOrNonObjectMessageIsAValidationError() throws Exception {
+    connect("c1", ADA_COOKIE);
+    for (String body : new String[] {"", "[]", "42", "null"}) {
+      JsonNode answer = send("subscribe", "c1", body);
+      assertThat(answer.at("/error/code").asText()).as(body).isEqualTo("VALIDATION_ERROR");
+    }
+  }
+
+  @Test
   void unknownActionIsAnsweredByDefaultRoute() throws Exception {
     connect("c1", ADA_COOKIE);
     JsonNode answer = send("$default", "c1", "{\"action\":\"shout\"}");
