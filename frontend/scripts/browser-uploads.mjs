@@ -1,8 +1,8 @@
 // `npm run test:browser` (third part): the upload journey against the real local cloud (KINORA_URL).
 //   Sign up → /upload → pick a real MP4 (generated with the ffmpeg layer, ≥ 3 parts) → while part 3 onwards are held
 //   back, reload the page halfway → pick the file again → it resumes without re-sending the stored parts (PUTs to
-//   the presigned part URLs are counted by request interception) → fill in the details → publish → /watch/:id
-//   shows "processing". Screenshots: docs/screenshots/upload-*.png (light and dark).
+//   the presigned part URLs are counted by request interception) → fill in the details → publish → the card's
+//   "Video page" link → /watch/:id shows "processing". Screenshots: docs/screenshots/upload-*.png (light and dark).
 //   FFMPEG (default ../layers/ffmpeg/target/layer/bin/ffmpeg), CHROMIUM_PATH (default /usr/bin/chromium).
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -223,6 +223,8 @@ async function main() {
     );
 
     await resumed.getByRole('button', { name: 'Publish' }).click();
+    // The studio stays and follows the transcode live (browser-realtime.mjs); the card links to the video page.
+    await resumed.getByRole('link', { name: 'Video page' }).click();
     await page.waitForURL(/\/watch\/[A-Za-z0-9_-]{11}$/);
     await page.getByRole('heading', { level: 1, name: 'Noise at the seaside' }).waitFor();
     const processing = await page

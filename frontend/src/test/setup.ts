@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeApi, healthyApi } from './fakeApi';
 
 // Contract tests run in the node environment, without a DOM.
@@ -8,6 +8,9 @@ const hasDom = typeof window !== 'undefined';
 
 beforeEach(() => {
   fakeApi(healthyApi);
+  // jsdom would really dial ws://localhost/ws: the app's realtime client polls instead (tests of live status pass
+  // their own client over fake sockets, src/test/fakeRealtime.ts).
+  vi.stubGlobal('WebSocket', undefined);
 });
 
 afterEach(() => {

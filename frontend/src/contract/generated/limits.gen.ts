@@ -91,6 +91,14 @@ export const limits = {
   },
   realtime: {
     reconnectDelaySeconds: 5,
+    maxReconnectDelaySeconds: 60,
+    pollIntervalSeconds: 10,
+    maxSubscriptionsPerConnection: 10,
+    connectionTtlHours: 2,
+    progress: {
+      min: 0,
+      max: 100,
+    },
   },
   transcode: {
     ladder: [

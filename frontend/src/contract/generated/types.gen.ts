@@ -148,6 +148,9 @@ export type ClientLimits = {
   };
   realtime: {
     reconnectDelaySeconds: number;
+    maxReconnectDelaySeconds: number;
+    pollIntervalSeconds: number;
+    maxSubscriptionsPerConnection: number;
   };
 };
 
@@ -164,6 +167,99 @@ export type StringListLimits = {
   maxItems: number;
   minLength: number;
   maxLength: number;
+};
+
+/**
+ * What the SPA sends on the WebSocket (routed by `action`): start or stop receiving the transcode status of one of the caller's own videos. At most `realtime.maxSubscriptionsPerConnection` subscriptions per connection.
+ */
+export type RealtimeClientMessage = {
+  action: 'subscribe' | 'unsubscribe';
+  videoId: VideoId;
+};
+
+/**
+ * Every message the server sends on the WebSocket; `type` tells which.
+ */
+export type RealtimeServerMessage =
+  | TranscodeStartedMessage
+  | TranscodeProgressMessage
+  | TranscodeCompletedMessage
+  | TranscodeFailedMessage
+  | RealtimeSubscribedMessage
+  | RealtimeUnsubscribedMessage
+  | RealtimeErrorMessage;
+
+/**
+ * The transcode of a subscribed video began.
+ */
+export type TranscodeStartedMessage = {
+  type: 'transcode.started';
+  videoId: VideoId;
+};
+
+/**
+ * How far one rendition is, in percent; at most one per `transcodeJob.progressIntervalMillis` per video, and monotonic per rendition.
+ */
+export type TranscodeProgressMessage = {
+  type: 'transcode.progress';
+  videoId: VideoId;
+  /**
+   * A rung of the ladder, e.g. "360p".
+   */
+  resolution: string;
+  progress: number;
+};
+
+/**
+ * The video is ready; the same fields the video now has.
+ */
+export type TranscodeCompletedMessage = {
+  type: 'transcode.completed';
+  videoId: VideoId;
+  resolutions: Array<string>;
+  /**
+   * Same-origin path of the poster JPEG; absent when none could be made.
+   */
+  thumbnailUrl?: string;
+  durationSeconds: number;
+};
+
+/**
+ * The video could not be transcoded; `reason` is what the uploader reads.
+ */
+export type TranscodeFailedMessage = {
+  type: 'transcode.failed';
+  videoId: VideoId;
+  reason: string;
+};
+
+/**
+ * The answer to `subscribe`; subscribing twice to one video is not an error.
+ */
+export type RealtimeSubscribedMessage = {
+  type: 'subscribed';
+  videoId: VideoId;
+};
+
+/**
+ * The answer to `unsubscribe`.
+ */
+export type RealtimeUnsubscribedMessage = {
+  type: 'unsubscribed';
+  videoId: VideoId;
+};
+
+/**
+ * A message the server refused: not valid (`VALIDATION_ERROR` with issues), not one of the caller's videos (`VIDEO_NOT_FOUND`, also for videos that exist but belong to someone else), or over the subscription limit (`INVALID_INPUT`).
+ */
+export type RealtimeErrorMessage = {
+  type: 'error';
+  /**
+   * The refused message's action, when it had one.
+   */
+  action?: string;
+  videoId?: VideoId;
+  error: Error;
 };
 
 export type ClientConfigResponse = {

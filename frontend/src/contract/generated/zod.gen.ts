@@ -131,6 +131,9 @@ export const zClientLimits = z.object({
   }),
   realtime: z.object({
     reconnectDelaySeconds: z.int(),
+    maxReconnectDelaySeconds: z.int(),
+    pollIntervalSeconds: z.int(),
+    maxSubscriptionsPerConnection: z.int(),
   }),
 });
 
@@ -152,6 +155,91 @@ export const zVideoId = z
   .string()
   .length(11)
   .regex(/^[A-Za-z0-9_-]+$/);
+
+/**
+ * What the SPA sends on the WebSocket (routed by `action`): start or stop receiving the transcode status of one of the caller's own videos. At most `realtime.maxSubscriptionsPerConnection` subscriptions per connection.
+ */
+export const zRealtimeClientMessage = z.strictObject({
+  action: z.enum(['subscribe', 'unsubscribe']),
+  videoId: zVideoId,
+});
+
+/**
+ * The transcode of a subscribed video began.
+ */
+export const zTranscodeStartedMessage = z.object({
+  type: z.enum(['transcode.started']),
+  videoId: zVideoId,
+});
+
+/**
+ * How far one rendition is, in percent; at most one per `transcodeJob.progressIntervalMillis` per video, and monotonic per rendition.
+ */
+export const zTranscodeProgressMessage = z.object({
+  type: z.enum(['transcode.progress']),
+  videoId: zVideoId,
+  resolution: z.string().regex(/^[0-9]+p$/),
+  progress: z.number().gte(0).lte(100),
+});
+
+/**
+ * The video is ready; the same fields the video now has.
+ */
+export const zTranscodeCompletedMessage = z.object({
+  type: z.enum(['transcode.completed']),
+  videoId: zVideoId,
+  resolutions: z.array(z.string()),
+  thumbnailUrl: z.string().optional(),
+  durationSeconds: z.number(),
+});
+
+/**
+ * The video could not be transcoded; `reason` is what the uploader reads.
+ */
+export const zTranscodeFailedMessage = z.object({
+  type: z.enum(['transcode.failed']),
+  videoId: zVideoId,
+  reason: z.string().regex(/\S/),
+});
+
+/**
+ * The answer to `subscribe`; subscribing twice to one video is not an error.
+ */
+export const zRealtimeSubscribedMessage = z.object({
+  type: z.enum(['subscribed']),
+  videoId: zVideoId,
+});
+
+/**
+ * The answer to `unsubscribe`.
+ */
+export const zRealtimeUnsubscribedMessage = z.object({
+  type: z.enum(['unsubscribed']),
+  videoId: zVideoId,
+});
+
+/**
+ * A message the server refused: not valid (`VALIDATION_ERROR` with issues), not one of the caller's videos (`VIDEO_NOT_FOUND`, also for videos that exist but belong to someone else), or over the subscription limit (`INVALID_INPUT`).
+ */
+export const zRealtimeErrorMessage = z.object({
+  type: z.enum(['error']),
+  action: z.string().optional(),
+  videoId: zVideoId.optional(),
+  error: zError,
+});
+
+/**
+ * Every message the server sends on the WebSocket; `type` tells which.
+ */
+export const zRealtimeServerMessage = z.union([
+  zTranscodeStartedMessage,
+  zTranscodeProgressMessage,
+  zTranscodeCompletedMessage,
+  zTranscodeFailedMessage,
+  zRealtimeSubscribedMessage,
+  zRealtimeUnsubscribedMessage,
+  zRealtimeErrorMessage,
+]);
 
 /**
  * Opaque URL-safe identifier of a channel, comment, upload or account.

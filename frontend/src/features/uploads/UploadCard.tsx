@@ -4,6 +4,7 @@ import { formatBytes } from '../../lib/format/bytes';
 import type { UploadPhase } from './engine/uploadEngine';
 import { formatEta, formatSpeed, percentOf } from './format';
 import { MetadataForm } from './MetadataForm';
+import { TranscodeStatus } from './TranscodeStatus';
 import type { UploadTaskView } from './uploadQueue';
 import styles from './UploadStudio.module.css';
 
@@ -91,8 +92,8 @@ export function UploadCard({ task, onRemove }: { task: UploadTaskView; onRemove:
           </button>
         )}
         {phase === 'published' && snapshot.videoId && (
-          <Link className="button button-primary" to={`/watch/${snapshot.videoId}`}>
-            View video
+          <Link className="button button-ghost" to={`/watch/${snapshot.videoId}`}>
+            Video page
           </Link>
         )}
         {(phase === 'published' || phase === 'cancelled' || phase === 'failed') && (
@@ -101,6 +102,10 @@ export function UploadCard({ task, onRemove }: { task: UploadTaskView; onRemove:
           </button>
         )}
       </div>
+
+      {phase === 'published' && snapshot.videoId && (
+        <TranscodeStatus videoId={snapshot.videoId} title={snapshot.video?.title ?? fileName} />
+      )}
 
       {WITH_DETAILS.includes(phase) && (
         <MetadataForm

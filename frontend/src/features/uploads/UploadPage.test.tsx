@@ -174,7 +174,7 @@ test('aFileWithoutAReportedTypeIsRecognisedByItsExtension', async () => {
   });
 });
 
-test('uploadThenPublishLandsOnTheVideoPageInProcessing', async () => {
+test('uploadThenPublishShowsTheTranscodeLiveInTheStudio', async () => {
   const fetchMock = uploadsApi();
   const { user, router } = await openStudio();
 
@@ -198,13 +198,15 @@ test('uploadThenPublishLandsOnTheVideoPageInProcessing', async () => {
   await user.click(within(card).getByRole('radio', { name: /Unlisted/ }));
   await user.click(within(card).getByRole('button', { name: 'Publish' }));
 
-  await waitFor(() => {
-    expect(router.state.location.pathname).toBe('/watch/vid_0000001');
-  });
+  // The studio stays: the card follows the transcode (WebSockets are stubbed away in tests, so it polls).
+  expect(await within(card).findByText('Waiting for processing to start…')).toBeInTheDocument();
+  expect(within(card).getByText('checking every few seconds')).toBeInTheDocument();
+  expect(router.state.location.pathname).toBe('/upload');
+  expect(fetchMock.mock.calls.some(([input]) => input === '/api/v1/videos/vid_0000001')).toBe(true);
   expect(sentBodies(fetchMock, '/api/v1/uploads/up_1/complete')).toEqual([
     { title: 'Summer at the sea', tags: ['sea', 'summer'], categories: [], visibility: 'unlisted' },
   ]);
-  expect(await screen.findByText('Processing — your video will be playable soon.')).toBeInTheDocument();
+  expect(within(card).getByRole('link', { name: 'Video page' })).toHaveAttribute('href', '/watch/vid_0000001');
   expect(window.localStorage.getItem(RESUME_STORAGE_KEY)).toBeNull();
 });
 

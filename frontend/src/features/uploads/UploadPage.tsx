@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { useBlocker, useNavigate } from 'react-router';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useBlocker } from 'react-router';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { httpUploadApi } from './api/uploadApi';
 import { localStorageResumeStore } from './engine/resumeStore';
 import { UploadEngine } from './engine/uploadEngine';
 import { DropZone } from './DropZone';
 import { UploadCard } from './UploadCard';
-import { isLive, UploadQueue, type RejectedFile } from './uploadQueue';
+import { UploadQueue, type RejectedFile } from './uploadQueue';
 import styles from './UploadStudio.module.css';
 
 function createQueue(): UploadQueue {
@@ -14,14 +14,15 @@ function createQueue(): UploadQueue {
   return new UploadQueue((file, request) => new UploadEngine(file, request, { api: httpUploadApi, resumeStore }));
 }
 
-/** The upload studio (DESIGN §8): pick or drop files, watch them upload, fill in the details, publish. */
+/**
+ * The upload studio (DESIGN §8): pick or drop files, watch them upload, fill in the details, publish, then watch each
+ * video's transcode live on its card until it can be watched.
+ */
 export function UploadPage() {
   useDocumentTitle('Upload');
-  const navigate = useNavigate();
   const [queue] = useState(createQueue);
   const tasks = useSyncExternalStore(queue.subscribe, queue.getSnapshot);
   const [rejected, setRejected] = useState<RejectedFile[]>([]);
-  const navigatedFor = useRef(new Set<string>());
 
   // Leaving the studio pauses everything (picking the files again resumes them); coming back online resumes.
   useEffect(() => {
@@ -53,15 +54,6 @@ export function UploadPage() {
       window.removeEventListener('beforeunload', onBeforeUnload);
     };
   }, [sending]);
-
-  // After publishing, go to the video, unless other uploads still need this page (their cards link to it).
-  useEffect(() => {
-    const published = tasks.find(({ id, snapshot }) => snapshot.phase === 'published' && !navigatedFor.current.has(id));
-    if (!published?.snapshot.videoId) return;
-    if (tasks.some((task) => task !== published && isLive(task.snapshot.phase))) return;
-    navigatedFor.current.add(published.id);
-    void navigate(`/watch/${published.snapshot.videoId}`);
-  }, [tasks, navigate]);
 
   return (
     <section className={styles.page} aria-labelledby="upload-heading">

@@ -2,7 +2,7 @@ package dev.kinora.transcode;
 
 /**
  * Tells the uploader how the transcode goes: transcode.started / progress / completed / failed.
- * Logs until the realtime issue plugs in WebSockets.
+ * {@link WebSocketStatusPublisher} sends them to subscribers; {@link LoggingStatusPublisher} logs.
  */
 public interface StatusPublisher {
 

@@ -38,7 +38,10 @@ public final class Wiring {
     this.config = config;
     this.publisher =
         new GuardedStatusPublisher(
-            new LoggingStatusPublisher(), clock, limits.transcodeJob().progressInterval());
+            WebSocketStatusPublisher.fromConfig(config, limits, clock)
+                .orElseGet(LoggingStatusPublisher::new),
+            clock,
+            limits.transcodeJob().progressInterval());
   }
 
   public static Wiring fromEnvironment() {

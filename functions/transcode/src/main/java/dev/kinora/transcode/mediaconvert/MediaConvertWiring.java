@@ -7,6 +7,7 @@ import dev.kinora.shared.contract.Limits;
 import dev.kinora.transcode.DynamoVideoStatusStore;
 import dev.kinora.transcode.GuardedStatusPublisher;
 import dev.kinora.transcode.LoggingStatusPublisher;
+import dev.kinora.transcode.WebSocketStatusPublisher;
 import dev.kinora.transcode.ffmpeg.TranscodeSettings;
 import java.time.Clock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -53,7 +54,10 @@ public final class MediaConvertWiring {
         new DynamoVideoStatusStore(
             AwsClients.dynamoDb(config), config.require("VIDEOS_TABLE"), clock),
         new GuardedStatusPublisher(
-            new LoggingStatusPublisher(), clock, limits.transcodeJob().progressInterval()),
+            WebSocketStatusPublisher.fromConfig(config, limits, clock)
+                .orElseGet(LoggingStatusPublisher::new),
+            clock,
+            limits.transcodeJob().progressInterval()),
         LadderSpec.from(TranscodeSettings.load()),
         limits.video().idLength());
   }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -37,6 +38,14 @@ public final class AwsClients {
         .map(StaticCredentialsProvider::create)
         .ifPresent(builder::credentialsProvider);
     return builder.build();
+  }
+
+  /**
+   * The credentials of Config as a provider, for clients built elsewhere (S3, @connections); empty
+   * = the SDK's default chain.
+   */
+  public static Optional<AwsCredentialsProvider> credentialsProvider(Config config) {
+    return credentials(config).map(StaticCredentialsProvider::create);
   }
 
   private static Optional<AwsCredentials> credentials(Config config) {

@@ -80,7 +80,12 @@ public record Limits(
             new Floor(json.decimal("watchProgress.position.min")),
             new ExclusiveFloor(json.decimal("watchProgress.duration.exclusiveMin")),
             json.integer("watchProgress.saveIntervalSeconds")),
-        new RealtimeLimits(json.integer("realtime.reconnectDelaySeconds")),
+        new RealtimeLimits(
+            json.integer("realtime.reconnectDelaySeconds"),
+            json.integer("realtime.maxReconnectDelaySeconds"),
+            json.integer("realtime.pollIntervalSeconds"),
+            json.integer("realtime.maxSubscriptionsPerConnection"),
+            json.integer("realtime.connectionTtlHours")),
         json.transcode("transcode"),
         new MediaLimits(
             json.integer("media.immutableMaxAgeSeconds"),
@@ -204,8 +209,21 @@ public record Limits(
   public record WatchProgressLimits(
       Floor position, ExclusiveFloor duration, int saveIntervalSeconds) {}
 
-  /** The WebSocket client. */
-  public record RealtimeLimits(int reconnectDelaySeconds) {}
+  /**
+   * The WebSocket API: the client's reconnect delays and polling fallback, subscriptions per
+   * connection, and how long a connection item lives (API Gateway closes connections after 2 h).
+   */
+  public record RealtimeLimits(
+      int reconnectDelaySeconds,
+      int maxReconnectDelaySeconds,
+      int pollIntervalSeconds,
+      int maxSubscriptionsPerConnection,
+      int connectionTtlHours) {
+
+    public Duration connectionTtl() {
+      return Duration.ofHours(connectionTtlHours);
+    }
+  }
 
   /**
    * The ffmpeg ladder and its surroundings (functions/transcode, package {@code ffmpeg}): rungs by
