@@ -32,6 +32,7 @@ import dev.kinora.local.template.EventDef;
 import dev.kinora.local.template.FunctionDef;
 import dev.kinora.local.template.Template;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -106,6 +107,8 @@ public final class LocalCloud implements AutoCloseable {
   private Map<String, HttpApiAuth.Config> authorizers = Map.of();
   private long startupMillis;
   private StartupClock clock;
+
+  private static final int PORT_RACE_ATTEMPTS = 3;
 
   private LocalCloud(Builder options) {
     this.options = options;
@@ -776,8 +779,33 @@ public final class LocalCloud implements AutoCloseable {
       return all;
     }
 
+    /**
+     * Starts the cloud. Ports picked for us are only reserved until the servers bind them, and on a
+     * machine where other processes bind ports too one may be taken meanwhile: then the whole start
+     * is repeated with fresh ports (a port asked for explicitly is never changed).
+     */
     public LocalCloud start() throws Exception {
-      return new LocalCloud(this).start();
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return new LocalCloud(this).start();
+        } catch (Exception e) {
+          if (port > 0 || attempt == PORT_RACE_ATTEMPTS || !lostAPortRace(e)) {
+            throw e;
+          }
+          logs.printf(
+              Locale.ROOT, "[local-cloud] a picked port was taken meanwhile; starting again%n");
+        }
+      }
+    }
+
+    private static boolean lostAPortRace(Throwable error) {
+      for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+        if (cause instanceof BindException
+            || String.valueOf(cause.getMessage()).startsWith("Failed to bind")) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 }
