@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Plain constructors, once per container. Configuration: {@code ACCOUNTS_TABLE}, {@code
- * SESSIONS_TABLE}, {@code RATE_LIMITS_TABLE} (template.yaml gives them). The authorizer only builds
- * the session side, so it never pays for the password hasher's set-up.
+ * SESSIONS_TABLE}, {@code RATE_LIMITS_TABLE}, {@code MEDIA_BUCKET} (template.yaml gives them), and
+ * {@code AWS_ENDPOINT_URL_S3} locally (then the presigned avatar URLs name that server). The
+ * authorizer only builds the session side, so it never pays for the password hasher's set-up.
  */
 public final class Wiring {
   private final Config config;
@@ -23,6 +24,9 @@ public final class Wiring {
   private final Limits limits = Contract.load().limits();
   private SessionService sessionService;
   private AccountService accountService;
+  private AvatarService avatarService;
+  private DynamoAccountStore accountStore;
+  private RateLimiter rateLimiter;
 
   private Wiring(Config config) {
     this.config = config;
@@ -58,17 +62,51 @@ public final class Wiring {
     if (accountService == null) {
       accountService =
           new AccountService(
-              new DynamoAccountStore(dynamoDb, config.require("ACCOUNTS_TABLE")),
+              accountStore(),
               sessionService(),
               new PasswordHasher(Argon2Parameters.OWASP, random),
               PasswordPolicy.bundled(),
-              new RateLimiter(
-                  limits,
-                  new DynamoRateLimitCounter(dynamoDb, config.require("RATE_LIMITS_TABLE")),
-                  clock),
+              rateLimiter(),
+              avatarService(),
               random,
               clock);
     }
     return accountService;
+  }
+
+  /** S3 clients are built here, so the authorizer (sessions only) never loads them. */
+  public synchronized AvatarService avatarService() {
+    if (avatarService == null) {
+      avatarService =
+          new AvatarService(
+              accountStore(),
+              new S3AvatarStorage(
+                  AwsClients.s3(config),
+                  AwsClients.s3Presigner(config),
+                  config.require("MEDIA_BUCKET")),
+              new AvatarRules(limits.channel().avatar()),
+              rateLimiter(),
+              random,
+              clock);
+    }
+    return avatarService;
+  }
+
+  private DynamoAccountStore accountStore() {
+    if (accountStore == null) {
+      accountStore = new DynamoAccountStore(dynamoDb, config.require("ACCOUNTS_TABLE"));
+    }
+    return accountStore;
+  }
+
+  private RateLimiter rateLimiter() {
+    if (rateLimiter == null) {
+      rateLimiter =
+          new RateLimiter(
+              limits,
+              new DynamoRateLimitCounter(dynamoDb, config.require("RATE_LIMITS_TABLE")),
+              clock);
+    }
+    return rateLimiter;
   }
 }
