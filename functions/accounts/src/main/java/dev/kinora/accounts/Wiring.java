@@ -1,6 +1,7 @@
 package dev.kinora.accounts;
 
 import dev.kinora.shared.aws.AwsClients;
+import dev.kinora.shared.aws.S3Clients;
 import dev.kinora.shared.config.Config;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.Limits;
@@ -81,8 +82,8 @@ public final class Wiring {
           new AvatarService(
               accountStore(),
               new S3AvatarStorage(
-                  AwsClients.s3(config),
-                  AwsClients.s3Presigner(config),
+                  S3Clients.s3(config),
+                  S3Clients.presigner(config),
                   config.require("MEDIA_BUCKET")),
               new AvatarRules(limits.channel().avatar()),
               rateLimiter(),
