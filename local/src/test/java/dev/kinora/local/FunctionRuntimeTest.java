@@ -52,6 +52,14 @@ class FunctionRuntimeTest {
   }
 
   @Test
+  void aColdStartsInitDoesNotCountAgainstTheFunctionsTimeout(LocalCloud cloud) {
+    InvocationResult result = cloud.invoke("SlowInitFunction", "{}");
+
+    assertThat(result).isInstanceOf(InvocationResult.Success.class);
+    assertThat(result.payload()).isEqualTo("\"ready\"");
+  }
+
+  @Test
   void functionsDoNotShareClassesOrStatics(LocalCloud cloud) throws Exception {
     cloud.invoke("EnvAFunction", "{}");
     cloud.invoke("EnvBFunction", "{}");

@@ -76,6 +76,7 @@ class ResourcesTest {
             "EnvBFunction",
             "CrashFunction",
             "SlowFunction",
+            "SlowInitFunction",
             "MapFunction",
             "StreamFunction");
   }

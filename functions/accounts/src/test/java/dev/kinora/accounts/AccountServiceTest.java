@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.kinora.local.testing.MutableClock;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.ErrorCode;
 import dev.kinora.shared.http.ApiException;

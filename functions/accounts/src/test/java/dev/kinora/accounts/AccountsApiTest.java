@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.kinora.local.testing.MutableClock;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.json.Json;
 import dev.kinora.shared.ratelimit.InMemoryRateLimitCounter;

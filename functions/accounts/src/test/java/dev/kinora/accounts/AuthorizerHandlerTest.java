@@ -3,6 +3,7 @@ package dev.kinora.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kinora.local.testing.MutableClock;
 import dev.kinora.shared.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -2,6 +2,7 @@ package dev.kinora.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kinora.local.testing.MutableClock;
 import dev.kinora.shared.http.SessionUser;
 import java.security.SecureRandom;
 import java.time.Duration;

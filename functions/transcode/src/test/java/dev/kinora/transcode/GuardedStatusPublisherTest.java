@@ -2,12 +2,14 @@ package dev.kinora.transcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kinora.local.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class GuardedStatusPublisherTest {
   private final RecordingPublisher published = new RecordingPublisher();
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
   private final GuardedStatusPublisher publisher =
       new GuardedStatusPublisher(published, clock, Duration.ofSeconds(1));
 

@@ -3,6 +3,7 @@ package dev.kinora.uploads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kinora.local.testing.MutableClock;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.ErrorCode;
 import dev.kinora.shared.contract.Limits;

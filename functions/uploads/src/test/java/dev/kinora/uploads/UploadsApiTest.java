@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kinora.local.testing.MutableClock;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.http.AuthorizerContext;
 import dev.kinora.shared.http.SessionUser;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kinora.local.LocalCloud;
 import dev.kinora.local.services.S3ObjectEvent;
 import dev.kinora.local.testing.KinoraCloud;
+import dev.kinora.local.testing.Visitor;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.Limits;
 import dev.kinora.shared.json.Json;

@@ -42,6 +42,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LambdaFunction implements AutoCloseable {
   private static final String CONFIG_CLASS = "dev.kinora.shared.config.Config";
 
+  /** Lambda's limit for the init phase of an on-demand function. */
+  static final Duration INIT_TIMEOUT = Duration.ofSeconds(10);
+
   private final FunctionSpec spec;
   private final PrintStream logs;
   private final ClassLoader runtimeTypes;
@@ -84,11 +87,37 @@ public final class LambdaFunction implements AutoCloseable {
     return instance != null;
   }
 
-  /** Invokes the handler with one event, as Lambda's synchronous Invoke does. */
+  /**
+   * Invokes the handler with one event, as Lambda's synchronous Invoke does. As on Lambda, a cold
+   * start's init (class loading, the handler's constructor) has its own {@link #INIT_TIMEOUT} and
+   * the function's Timeout starts with the handler call: a slow init on a busy machine is not a
+   * timed-out request.
+   */
   public InvocationResult invoke(String eventJson) {
     String requestId = UUID.randomUUID().toString();
     long started = System.nanoTime();
-    long deadline = started + spec.timeout().toNanos();
+    if (!warm()) {
+      Future<Instance> init = threads.submit(this::instance);
+      try {
+        init.get(INIT_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        init.cancel(true);
+        String message =
+            String.format(
+                Locale.ROOT,
+                "RequestId: %s Error: Init timed out after %.2f seconds",
+                requestId,
+                INIT_TIMEOUT.toMillis() / 1000.0);
+        logger.log(message);
+        return new InvocationResult.Failure(
+            requestId, InvocationResult.Failure.TIMEOUT, message, List.of(), since(started));
+      } catch (ExecutionException e) {
+        return failure(requestId, e, started);
+      } catch (InterruptedException e) {
+        return interrupted(requestId, init, started);
+      }
+    }
+    long deadline = System.nanoTime() + spec.timeout().toNanos();
     FunctionContext context =
         new FunctionContext(
             requestId,
@@ -114,20 +143,28 @@ public final class LambdaFunction implements AutoCloseable {
       return new InvocationResult.Failure(
           requestId, InvocationResult.Failure.TIMEOUT, message, List.of(), since(started));
     } catch (ExecutionException e) {
-      Throwable error = unwrap(e.getCause());
-      logger.log(error.getClass().getName() + ": " + error.getMessage());
-      return new InvocationResult.Failure(
-          requestId,
-          error.getClass().getName(),
-          String.valueOf(error.getMessage()),
-          Arrays.stream(error.getStackTrace()).map(StackTraceElement::toString).toList(),
-          since(started));
+      return failure(requestId, e, started);
     } catch (InterruptedException e) {
-      running.cancel(true);
-      Thread.currentThread().interrupt();
-      return new InvocationResult.Failure(
-          requestId, "Runtime.Interrupted", "invocation interrupted", List.of(), since(started));
+      return interrupted(requestId, running, started);
     }
+  }
+
+  private InvocationResult failure(String requestId, ExecutionException e, long started) {
+    Throwable error = unwrap(e.getCause());
+    logger.log(error.getClass().getName() + ": " + error.getMessage());
+    return new InvocationResult.Failure(
+        requestId,
+        error.getClass().getName(),
+        String.valueOf(error.getMessage()),
+        Arrays.stream(error.getStackTrace()).map(StackTraceElement::toString).toList(),
+        since(started));
+  }
+
+  private InvocationResult interrupted(String requestId, Future<?> running, long started) {
+    running.cancel(true);
+    Thread.currentThread().interrupt();
+    return new InvocationResult.Failure(
+        requestId, "Runtime.Interrupted", "invocation interrupted", List.of(), since(started));
   }
 
   private String runOnce(String eventJson, Context context) throws Exception {
@@ -171,7 +208,13 @@ public final class LambdaFunction implements AutoCloseable {
           Modifier.isStatic(method.getModifiers())
               ? null
               : handlerClass.getDeclaredConstructor().newInstance();
-      Instance created = new Instance(loader, target, method);
+      Instance created =
+          new Instance(
+              loader,
+              target,
+              method,
+              inputSerializer(method, loader),
+              outputSerializer(method, loader));
       logger.log(
           String.format(
               Locale.ROOT,
@@ -220,7 +263,31 @@ public final class LambdaFunction implements AutoCloseable {
                     "no public method " + name + " in handler class " + handlerClass.getName()));
   }
 
-  private record Instance(ClassLoader loader, Object target, Method method) {
+  /**
+   * The runtime builds a handler's serializers while it loads the handler (init), not on the first
+   * request; their first use loads and configures Jackson, which takes seconds on a busy machine.
+   */
+  private static PojoSerializer<Object> inputSerializer(Method method, ClassLoader loader) {
+    Class<?>[] params = method.getParameterTypes();
+    boolean takesEvent =
+        params.length > 0
+            && !Context.class.isAssignableFrom(params[0])
+            && !InputStream.class.isAssignableFrom(params[0]);
+    return takesEvent ? serializer(method.getGenericParameterTypes()[0], loader) : null;
+  }
+
+  private static PojoSerializer<Object> outputSerializer(Method method, ClassLoader loader) {
+    Class<?> type = method.getReturnType();
+    boolean fixedType = type != void.class && type != Object.class;
+    return fixedType ? serializer(method.getGenericReturnType(), loader) : null;
+  }
+
+  private record Instance(
+      ClassLoader loader,
+      Object target,
+      Method method,
+      PojoSerializer<Object> inputSerializer,
+      PojoSerializer<Object> outputSerializer) {
     String invoke(String eventJson, Context context) throws Exception {
       Class<?>[] params = method.getParameterTypes();
       if (params.length >= 2
@@ -239,20 +306,17 @@ public final class LambdaFunction implements AutoCloseable {
         if (Context.class.isAssignableFrom(params[i])) {
           args[i] = context;
         } else if (i == 0) {
-          args[i] =
-              serializer(method.getGenericParameterTypes()[0], loader).fromJson(input(eventJson));
+          args[i] = inputSerializer.fromJson(input(eventJson));
         }
       }
       Object result = call(args);
       if (method.getReturnType() == void.class || result == null) {
         return "null";
       }
-      Type outputType =
-          method.getReturnType() == Object.class
-              ? result.getClass()
-              : method.getGenericReturnType();
+      PojoSerializer<Object> out =
+          outputSerializer != null ? outputSerializer : serializer(result.getClass(), loader);
       ByteArrayOutputStream output = new ByteArrayOutputStream();
-      serializer(outputType, loader).toJson(result, output);
+      out.toJson(result, output);
       return output.toString(StandardCharsets.UTF_8);
     }
 

@@ -1,8 +1,8 @@
-package dev.kinora.uploads;
+package dev.kinora.local.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kinora.local.LocalCloud;
-import dev.kinora.shared.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -20,20 +20,20 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * (The accounts module's test helper, repeated: test classes do not cross modules.) One browser
- * talking to the local cloud's front door: its own loopback address (so per-IP rate limits see
- * distinct clients, as they would on the Internet), the SPA's CSRF header, and the session cookie
- * kept the way a browser keeps it.
+ * A test helper for every module's cloud tests. One browser talking to the local cloud's front
+ * door: its own loopback address (so per-IP rate limits see distinct clients, as they would on the
+ * Internet), the SPA's CSRF header, and the session cookie kept the way a browser keeps it.
  */
-final class Visitor {
-  private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(600);
+public final class Visitor {
+  private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(10);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LocalCloud cloud;
   private final HttpClient client;
   private final String address;
   private String session;
 
-  Visitor(LocalCloud cloud) {
+  public Visitor(LocalCloud cloud) {
     this.cloud = cloud;
     int n = NEXT_ADDRESS.getAndIncrement();
     this.address = "127.0." + (n / 250) + "." + (2 + n % 250);
@@ -68,30 +68,44 @@ final class Visitor {
   }
 
   /** The reply of one request. */
-  record Reply(int status, JsonNode body, HttpResponse<String> raw) {
-    String code() {
+  public record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+    /** The error envelope's code, or an empty string. */
+    public String code() {
       return body.at("/error/code").asText();
     }
   }
 
-  Optional<String> session() {
+  public String address() {
+    return address;
+  }
+
+  public Optional<String> session() {
     return Optional.ofNullable(session);
   }
 
-  Reply get(String path) {
+  public void forgetSession() {
+    session = null;
+  }
+
+  public Reply get(String path) {
     return send("GET", path, null, true);
   }
 
-  Reply post(String path, String json) {
+  public Reply post(String path, String json) {
     return send("POST", path, json, true);
   }
 
-  Reply send(String method, String path, String json, boolean csrfHeader) {
+  public Reply patch(String path, String json) {
+    return send("PATCH", path, json, true);
+  }
+
+  public Reply send(String method, String path, String json, boolean csrfHeader) {
     return send(
         method, path, json, csrfHeader, session == null ? null : "kinora_session=" + session);
   }
 
-  Reply send(String method, String path, String json, boolean csrfHeader, String cookieHeader) {
+  public Reply send(
+      String method, String path, String json, boolean csrfHeader, String cookieHeader) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(cloud.url(path).toString()))
             .timeout(Duration.ofSeconds(30))
@@ -114,9 +128,7 @@ final class Visitor {
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       keepSessionCookie(response.headers().allValues("set-cookie"));
       JsonNode body =
-          response.body().isEmpty()
-              ? Json.mapper().createObjectNode()
-              : Json.mapper().readTree(response.body());
+          response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
       return new Reply(response.statusCode(), body, response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -135,8 +147,8 @@ final class Visitor {
     }
   }
 
-  static String signupJson(String email, String password, String handle) {
-    return Json.write(
+  public static String signupJson(String email, String password, String handle) {
+    return write(
         Map.of(
             "email",
             email,
@@ -146,5 +158,17 @@ final class Visitor {
             "Name of " + handle,
             "handle",
             handle));
+  }
+
+  public static String loginJson(String email, String password) {
+    return write(Map.of("email", email, "password", password));
+  }
+
+  private static String write(Map<String, String> fields) {
+    try {
+      return JSON.writeValueAsString(fields);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
