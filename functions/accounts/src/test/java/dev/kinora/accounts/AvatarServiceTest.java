@@ -3,6 +3,7 @@ package dev.kinora.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.kinora.local.testing.MutableClock;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.ErrorCode;
 import dev.kinora.shared.http.ApiException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kinora.local.LocalCloud;
 import dev.kinora.local.testing.KinoraCloud;
+import dev.kinora.local.testing.Visitor;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.json.Json;
 import java.awt.Color;
