@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
+import { ChannelEditPage } from '../features/accounts/ChannelEditPage';
 import { ChannelPage } from '../features/accounts/ChannelPage';
 import { RequireAuth } from '../features/accounts/RequireAuth';
 import { SignInPage } from '../features/accounts/SignInPage';
@@ -36,6 +37,14 @@ export const routes: RouteObject[] = [
       { path: 'signin', element: page(<SignInPage />) },
       { path: 'signup', element: page(<SignUpPage />) },
       { path: 'c/:handle', element: page(<ChannelPage />) },
+      {
+        path: 'channel/edit',
+        element: page(
+          <RequireAuth>
+            <ChannelEditPage />
+          </RequireAuth>,
+        ),
+      },
       { path: '*', element: page(<NotFoundPage />) },
     ],
   },

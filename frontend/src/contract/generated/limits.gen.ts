@@ -58,6 +58,12 @@ export const limits = {
     description: {
       max: 1000,
     },
+    avatar: {
+      minFileSizeBytes: 1,
+      maxFileSizeBytes: 2097152,
+      allowedMimeTypes: ['image/jpeg', 'image/png', 'image/webp'],
+      presignedUrlTtlSeconds: 300,
+    },
   },
   account: {
     email: {
@@ -192,6 +198,10 @@ export const limits = {
       windowSeconds: 60,
     },
     report: {
+      requests: 10,
+      windowSeconds: 3600,
+    },
+    avatarUpload: {
       requests: 10,
       windowSeconds: 3600,
     },

@@ -438,6 +438,46 @@ export type ChannelResponse = {
 export type ChannelUpdateRequest = {
   name?: ChannelName;
   description?: ChannelDescription;
+  avatarKey?: AvatarKey;
+};
+
+export type AvatarMimeType = 'image/jpeg' | 'image/png' | 'image/webp';
+
+/**
+ * A storage key issued by `POST /api/v1/channels/me/avatar` (`media/avatars/{channelId}/{random}.{extension}`); served at `/{key}`.
+ */
+export type AvatarKey = string;
+
+/**
+ * The image the browser is about to upload.
+ */
+export type AvatarUploadRequest = {
+  contentType: AvatarMimeType;
+  /**
+   * Bytes; the upload must be exactly this long.
+   */
+  size: number;
+};
+
+export type AvatarUpload = {
+  avatarKey: AvatarKey;
+  /**
+   * Presigned URL of the storage itself (not this API).
+   */
+  uploadUrl: string;
+  method: 'PUT';
+  /**
+   * Headers the PUT must carry exactly as given (they are signed). The browser sets the signed Content-Length from the body itself.
+   */
+  headers: {
+    'Content-Type': string;
+    [key: string]: string;
+  };
+  expiresAt: Timestamp;
+};
+
+export type AvatarUploadResponse = {
+  data: AvatarUpload;
 };
 
 /**
@@ -927,6 +967,31 @@ export type UpdateMyChannelResponses = {
 };
 
 export type UpdateMyChannelResponse = UpdateMyChannelResponses[keyof UpdateMyChannelResponses];
+
+export type CreateAvatarUploadData = {
+  body: AvatarUploadRequest;
+  path?: never;
+  query?: never;
+  url: '/api/v1/channels/me/avatar';
+};
+
+export type CreateAvatarUploadErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type CreateAvatarUploadError = CreateAvatarUploadErrors[keyof CreateAvatarUploadErrors];
+
+export type CreateAvatarUploadResponses = {
+  /**
+   * Where and how to upload the image.
+   */
+  201: AvatarUploadResponse;
+};
+
+export type CreateAvatarUploadResponse = CreateAvatarUploadResponses[keyof CreateAvatarUploadResponses];
 
 export type GetChannelData = {
   body?: never;

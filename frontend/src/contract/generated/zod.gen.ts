@@ -382,12 +382,42 @@ export const zChannelResponse = z.object({
   data: zChannel,
 });
 
+export const zAvatarMimeType = z.enum(['image/jpeg', 'image/png', 'image/webp']);
+
+/**
+ * A storage key issued by `POST /api/v1/channels/me/avatar` (`media/avatars/{channelId}/{random}.{extension}`); served at `/{key}`.
+ */
+export const zAvatarKey = z.string().regex(/^media\/avatars\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\.[a-z0-9]+$/);
+
 /**
  * The owner's edit of their channel; absent fields keep their value.
  */
 export const zChannelUpdateRequest = z.strictObject({
   name: zChannelName.optional(),
   description: zChannelDescription.optional(),
+  avatarKey: zAvatarKey.optional(),
+});
+
+/**
+ * The image the browser is about to upload.
+ */
+export const zAvatarUploadRequest = z.strictObject({
+  contentType: zAvatarMimeType,
+  size: z.int().gte(1).lte(2097152),
+});
+
+export const zAvatarUpload = z.object({
+  avatarKey: zAvatarKey,
+  uploadUrl: z.string(),
+  method: z.enum(['PUT']),
+  headers: z.object({
+    'Content-Type': z.string(),
+  }),
+  expiresAt: zTimestamp,
+});
+
+export const zAvatarUploadResponse = z.object({
+  data: zAvatarUpload,
 });
 
 /**
@@ -621,6 +651,13 @@ export const zUpdateMyChannelBody = zChannelUpdateRequest;
  * The channel after the edit.
  */
 export const zUpdateMyChannelResponse = zChannelResponse;
+
+export const zCreateAvatarUploadBody = zAvatarUploadRequest;
+
+/**
+ * Where and how to upload the image.
+ */
+export const zCreateAvatarUploadResponse = zAvatarUploadResponse;
 
 export const zGetChannelPath = z.object({
   idOrHandle: z.string(),

@@ -1,12 +1,20 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ComingSoon } from '../../components/ComingSoon';
 import { isApiError } from '../../lib/api/client';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useChannel } from './api/getChannel';
+import { useMe } from './api/getMe';
+import { ChannelAvatar } from './ChannelAvatar';
+import styles from './ChannelPages.module.css';
 
-/** Placeholder channel page at /c/:handle until the channel feature lands. */
+const subscribers = new Intl.PluralRules('en');
+
+/** /c/:handle — the channel's header (avatar, name, handle, subscribers); its videos come with Discovery. */
 export function ChannelPage() {
   const { handle = '' } = useParams();
   const channel = useChannel(handle);
+  const me = useMe();
+  useDocumentTitle(channel.data ? channel.data.name : `@${handle}`);
   if (channel.isError) {
     const missing = isApiError(channel.error) && channel.error.code === 'CHANNEL_NOT_FOUND';
     return (
@@ -15,10 +23,29 @@ export function ChannelPage() {
       </ComingSoon>
     );
   }
-  const title = channel.data ? channel.data.name : `@${handle}`;
+  if (!channel.data) return <p className={styles.empty}>Loading…</p>;
+  const shown = channel.data;
+  const count = shown.subscriberCount;
+  const isMine = me.data?.channel.id === shown.id;
   return (
-    <ComingSoon title={title}>
-      {channel.data ? `@${channel.data.handle} · ` : ''}Channel pages are coming soon.
-    </ComingSoon>
+    <section aria-labelledby="channel-heading">
+      <header className={styles.header}>
+        <ChannelAvatar name={shown.name} handle={shown.handle} avatarUrl={shown.avatarUrl} size="large" />
+        <div className={styles.identity}>
+          <h1 id="channel-heading">{shown.name}</h1>
+          <p className={styles.meta}>
+            @{shown.handle} · {count.toLocaleString('en')}{' '}
+            {subscribers.select(count) === 'one' ? 'subscriber' : 'subscribers'}
+          </p>
+          {shown.description && <p className={styles.description}>{shown.description}</p>}
+        </div>
+        {isMine && (
+          <Link to="/channel/edit" className="button button-ghost">
+            Edit channel
+          </Link>
+        )}
+      </header>
+      <p className={styles.empty}>Videos of this channel will be listed here.</p>
+    </section>
   );
 }

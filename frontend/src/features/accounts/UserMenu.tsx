@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from './api/getMe';
 import { useLogout } from './api/logout';
+import { ChannelAvatar } from './ChannelAvatar';
 import styles from './UserMenu.module.css';
 
 /** The header's account corner: "Sign in" for visitors, a menu with the channel and "Sign out" when signed in. */
@@ -14,10 +15,11 @@ export function UserMenu() {
       </Link>
     );
   }
-  return <SignedInMenu name={me.data.channel.name} handle={me.data.channel.handle} />;
+  const { name, handle, avatarUrl } = me.data.channel;
+  return <SignedInMenu name={name} handle={handle} avatarUrl={avatarUrl} />;
 }
 
-function SignedInMenu({ name, handle }: { name: string; handle: string }) {
+function SignedInMenu({ name, handle, avatarUrl }: { name: string; handle: string; avatarUrl: string | undefined }) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -94,9 +96,7 @@ function SignedInMenu({ name, handle }: { name: string; handle: string }) {
           }
         }}
       >
-        <span className={styles.avatar} aria-hidden="true">
-          {name.trim().charAt(0).toUpperCase() || handle.charAt(0).toUpperCase()}
-        </span>
+        <ChannelAvatar name={name} handle={handle} avatarUrl={avatarUrl} />
         <span className={styles.name}>{name}</span>
         <span className="visually-hidden"> (@{handle}), account menu</span>
       </button>
@@ -123,6 +123,18 @@ function SignedInMenu({ name, handle }: { name: string; handle: string }) {
               }}
             >
               Your channel
+            </Link>
+          </li>
+          <li role="none">
+            <Link
+              role="menuitem"
+              to="/channel/edit"
+              className={styles.item}
+              onClick={() => {
+                setOpen(false);
+              }}
+            >
+              Edit channel
             </Link>
           </li>
           <li role="none">

@@ -251,6 +251,8 @@ test('userMenuOpensWithTheKeyboardAndEscapeReturnsFocus', async () => {
   expect(channel).toHaveFocus();
   expect(channel).toHaveAttribute('href', '/c/ada');
   await user.keyboard('{ArrowDown}');
+  expect(within(menu).getByRole('menuitem', { name: 'Edit channel' })).toHaveFocus();
+  await user.keyboard('{ArrowDown}');
   expect(within(menu).getByRole('menuitem', { name: 'Sign out' })).toHaveFocus();
 
   await user.keyboard('{Escape}');
@@ -334,12 +336,12 @@ test('signingOutOnAProtectedPageGoesHome', async () => {
   expect(await screen.findByRole('link', { name: 'Sign in' })).toBeInTheDocument();
 });
 
-test('channelPlaceholderNamesTheChannelFromTheApi', async () => {
+test('channelPageNamesTheChannelFromTheApi', async () => {
   withRoutes({
     'GET /api/v1/channels/ada': () => json({ data: sampleMe.channel }),
   });
   await renderApp('/c/ada');
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeInTheDocument();
-  expect(screen.getByText(/@ada · Channel pages are coming soon/)).toBeInTheDocument();
+  expect(screen.getByText('@ada · 0 subscribers')).toBeInTheDocument();
 });

@@ -18,12 +18,15 @@ type Errors<Field extends string> = Partial<Record<Field, string>>;
 export function useAuthForm<Field extends string>(
   specs: Record<Field, FieldSpec>,
   serverCodes: Partial<Record<string, { field: NoInfer<Field>; message: string }>> = {},
+  initialValues: Partial<Record<NoInfer<Field>, string>> = {},
 ) {
   const fields = Object.keys(specs) as Field[];
-  const [values, setValues] = useState(() => Object.fromEntries(fields.map((f) => [f, ''])) as Record<Field, string>);
+  const [values, setValues] = useState(
+    () => Object.fromEntries(fields.map((f) => [f, initialValues[f] ?? ''])) as Record<Field, string>,
+  );
   const [clientErrors, setClientErrors] = useState<Errors<Field>>({});
   const [server, setServer] = useState<ServerErrors<Field>>({ fields: {} });
-  const inputs = useRef<Partial<Record<Field, HTMLInputElement | null>>>({});
+  const inputs = useRef<Partial<Record<Field, HTMLInputElement | HTMLTextAreaElement | null>>>({});
 
   function check(field: Field, value: string): string | undefined {
     const spec = specs[field];
@@ -41,7 +44,7 @@ export function useAuthForm<Field extends string>(
       name: field,
       value: values[field],
       error,
-      ref: (element: HTMLInputElement | null) => {
+      ref: (element: HTMLInputElement | HTMLTextAreaElement | null) => {
         inputs.current[field] = element;
       },
       onChange: (value: string) => {
@@ -53,7 +56,7 @@ export function useAuthForm<Field extends string>(
           setServer((current) => ({ ...current, fields: { ...current.fields, [field]: undefined } }));
         }
       },
-      onBlur: (event: FocusEvent<HTMLInputElement>) => {
+      onBlur: (event: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
         if (event.target.value === '' && clientErrors[field] === undefined) return;
         setClientErrors((current) => ({ ...current, [field]: check(field, event.target.value) }));
       },
@@ -81,5 +84,5 @@ export function useAuthForm<Field extends string>(
     focusFirst(mapped.fields);
   }
 
-  return { inputProps, handleSubmit, showServerError, formError: server.form };
+  return { inputProps, handleSubmit, showServerError, formError: server.form, values };
 }

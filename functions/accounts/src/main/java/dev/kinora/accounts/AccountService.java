@@ -32,6 +32,7 @@ public final class AccountService {
   private final PasswordHasher hasher;
   private final PasswordPolicy policy;
   private final RateLimiter rateLimiter;
+  private final AvatarService avatars;
   private final SecureRandom random;
   private final Clock clock;
 
@@ -41,9 +42,11 @@ public final class AccountService {
       PasswordHasher hasher,
       PasswordPolicy policy,
       RateLimiter rateLimiter,
+      AvatarService avatars,
       SecureRandom random,
       Clock clock) {
     this.accounts = accounts;
+    this.avatars = avatars;
     this.sessions = sessions;
     this.hasher = hasher;
     this.policy = policy;
@@ -132,12 +135,38 @@ public final class AccountService {
             () -> new ApiException(ErrorCode.CHANNEL_NOT_FOUND, "No channel " + idOrHandle));
   }
 
-  /** Edits the caller's own channel: the channel comes from the session, never from the request. */
+  /**
+   * Edits the caller's own channel: the channel comes from the session, never from the request. An
+   * {@code avatarKey} must pass {@link AvatarService#verify}; the avatar it replaces is deleted.
+   *
+   * @throws ApiException CHANNEL_NOT_FOUND, or the avatar refusals of {@link AvatarService#verify}
+   */
   public Channel updateMyChannel(SessionUser user, ChannelUpdateRequest update) {
-    return accounts
-        .updateChannel(user.channelId(), user.userId(), update.name(), update.description())
-        .orElseThrow(
-            () -> new ApiException(ErrorCode.CHANNEL_NOT_FOUND, "Your channel no longer exists"));
+    AvatarService.VerifiedAvatar avatar =
+        update.avatarKey() == null ? null : avatars.verify(user, update.avatarKey());
+    var edit =
+        new AccountStore.ChannelEdit(
+            update.name(),
+            update.description(),
+            avatar == null ? null : avatar.key(),
+            avatar == null ? null : avatar.url());
+    Optional<Channel> updated = accounts.updateChannel(user.channelId(), user.userId(), edit);
+    if (updated.isEmpty()) {
+      boolean exists = accounts.avatarKeys(user.channelId(), user.userId()).isPresent();
+      throw exists && avatar != null
+          // The key was issued and verified, but a newer upload or a concurrent edit used it up.
+          ? new ApiException(
+              ErrorCode.FORBIDDEN,
+              "A newer avatar upload replaced this one, or it is already set; upload the image"
+                  + " again")
+          : new ApiException(ErrorCode.CHANNEL_NOT_FOUND, "Your channel no longer exists");
+    }
+    if (avatar != null
+        && avatar.replacedKey() != null
+        && !avatar.replacedKey().equals(avatar.key())) {
+      avatars.discard(avatar.replacedKey());
+    }
+    return updated.get();
   }
 
   private Me me(Account account) {

@@ -32,10 +32,37 @@ public interface AccountStore {
   Optional<Channel> findChannelByHandle(String handle);
 
   /**
-   * Sets the name and/or description (null keeps the value) of a channel {@code ownerId} owns.
-   *
-   * @return the channel after the change; empty if it does not exist or is not theirs
+   * An edit of a channel; null fields keep their value. With {@code avatarKey} the edit applies
+   * only while that key is still the channel's issued avatar key, which it then consumes.
    */
-  Optional<Channel> updateChannel(
-      String channelId, String ownerId, String name, String description);
+  record ChannelEdit(String name, String description, String avatarKey, String avatarUrl) {}
+
+  /**
+   * Applies {@code edit} to a channel {@code ownerId} owns.
+   *
+   * @return the channel after the change; empty if it does not exist, is not theirs, or the avatar
+   *     key is no longer the issued one
+   */
+  Optional<Channel> updateChannel(String channelId, String ownerId, ChannelEdit edit);
+
+  /** The result of issuing an avatar key: the earlier issued key it replaced, or null. */
+  record IssuedAvatarKey(String supersededKey) {}
+
+  /**
+   * Makes {@code key} the one avatar key of a channel {@code ownerId} owns that may be set (see
+   * {@link ChannelEdit}); an earlier issued key is superseded.
+   *
+   * @return empty if the channel does not exist or is not theirs
+   */
+  Optional<IssuedAvatarKey> issueAvatarKey(String channelId, String ownerId, String key);
+
+  /**
+   * A channel's issued avatar key (may be null) and the key of the avatar it shows (may be null).
+   */
+  record AvatarKeys(String issued, String current) {}
+
+  /**
+   * The avatar keys of a channel {@code ownerId} owns; empty if it does not exist or is not theirs.
+   */
+  Optional<AvatarKeys> avatarKeys(String channelId, String ownerId);
 }

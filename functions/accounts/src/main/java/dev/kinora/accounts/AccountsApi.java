@@ -8,17 +8,26 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kinora.shared.contract.ErrorCode;
+import dev.kinora.shared.http.ApiException;
 import dev.kinora.shared.http.ApiRequest;
 import dev.kinora.shared.http.ApiResponses;
 import dev.kinora.shared.http.Routes;
 import dev.kinora.shared.http.SessionUser;
+import dev.kinora.shared.json.Json;
+import dev.kinora.shared.model.AvatarUploadRequest;
 import dev.kinora.shared.model.ChannelUpdateRequest;
 import dev.kinora.shared.model.LoginRequest;
 import dev.kinora.shared.model.SignupRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The accounts context over HTTP: sign-up, sign-in, sign-out, the signed-in account, and channels.
@@ -34,10 +43,12 @@ public final class AccountsApi
           post("/api/v1/auth/logout", AccountsApi::logout),
           get("/api/v1/auth/me", AccountsApi::me),
           patch("/api/v1/channels/me", AccountsApi::updateMyChannel),
+          post("/api/v1/channels/me/avatar", AccountsApi::startAvatarUpload),
           get("/api/v1/channels/{idOrHandle}", AccountsApi::channel));
 
   private final AccountService accounts;
   private final SessionService sessions;
+  private final AvatarService avatars;
   private final Clock clock;
 
   /** The constructor Lambda calls: clients and services built once per container. */
@@ -46,17 +57,19 @@ public final class AccountsApi
   }
 
   private AccountsApi(Wiring wiring) {
-    this(wiring.accountService(), wiring.sessionService(), wiring.clock());
+    this(wiring.accountService(), wiring.sessionService(), wiring.avatarService(), wiring.clock());
   }
 
   /** The handler over explicit wiring (the shaded-jar smoke test uses it). */
   public static AccountsApi using(Wiring wiring) {
-    return new AccountsApi(wiring.accountService(), wiring.sessionService(), wiring.clock());
+    return new AccountsApi(wiring);
   }
 
-  AccountsApi(AccountService accounts, SessionService sessions, Clock clock) {
+  AccountsApi(
+      AccountService accounts, SessionService sessions, AvatarService avatars, Clock clock) {
     this.accounts = accounts;
     this.sessions = sessions;
+    this.avatars = avatars;
     this.clock = clock;
   }
 
@@ -104,6 +117,46 @@ public final class AccountsApi
     SessionUser user = request.requireUser();
     ChannelUpdateRequest body = request.body("ChannelUpdateRequest", ChannelUpdateRequest.class);
     return ApiResponses.ok(accounts.updateMyChannel(user, body));
+  }
+
+  private APIGatewayV2HTTPResponse startAvatarUpload(ApiRequest request) {
+    SessionUser user = request.requireUser();
+    return ApiResponses.created(avatars.startUpload(user, avatarUploadRequest(request)));
+  }
+
+  /**
+   * The presign body; an image too large or of the wrong type answers its own code (413, 415) even
+   * when other fields are invalid too, so the channel editor can say what is wrong with the file.
+   */
+  private AvatarUploadRequest avatarUploadRequest(ApiRequest request) {
+    try {
+      return request.body("AvatarUploadRequest", AvatarUploadRequest.class);
+    } catch (ApiException invalid) {
+      if (invalid.code() == ErrorCode.VALIDATION_ERROR) {
+        Optional<ApiException> refusal =
+            rawBody(request).flatMap(avatars.rules()::refusalOfInvalidBody);
+        if (refusal.isPresent()) {
+          throw refusal.get();
+        }
+      }
+      throw invalid;
+    }
+  }
+
+  /** The body as JSON, already known to parse (the schema check ran on it). */
+  private static Optional<JsonNode> rawBody(ApiRequest request) {
+    String text = request.event().getBody();
+    if (text == null) {
+      return Optional.empty();
+    }
+    if (request.event().getIsBase64Encoded()) {
+      text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
+    }
+    try {
+      return Optional.of(Json.mapper().readTree(text));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
   }
 
   private APIGatewayV2HTTPResponse channel(ApiRequest request) {

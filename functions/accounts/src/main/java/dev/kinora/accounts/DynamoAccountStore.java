@@ -26,6 +26,8 @@ public final class DynamoAccountStore implements AccountStore {
   private static final String EMAIL = "EMAIL#";
   private static final String HANDLE = "HANDLE#";
   private static final String NOT_EXISTS = "attribute_not_exists(pk)";
+  // The avatar key issued last on a channel item; consumed when it becomes the avatar.
+  private static final String PENDING_AVATAR_KEY = "pendingAvatarKey";
   // Positions in the sign-up transaction; cancellation reasons come back in the same order.
   private static final int EMAIL_ITEM = 1;
   private static final int HANDLE_ITEM = 2;
@@ -112,32 +114,45 @@ public final class DynamoAccountStore implements AccountStore {
   }
 
   @Override
-  public Optional<Channel> updateChannel(
-      String channelId, String ownerId, String name, String description) {
+  public Optional<Channel> updateChannel(String channelId, String ownerId, ChannelEdit edit) {
     var sets = new StringBuilder("SET #updatedAt = :now");
     var names = new HashMap<String, String>(Map.of("#updatedAt", "updatedAt", "#owner", "ownerId"));
     var values =
         new HashMap<String, AttributeValue>(
             Map.of(":now", s(Instant.now().toString()), ":owner", s(ownerId)));
-    if (name != null) {
+    // Ownership is checked by the write itself, not by a read before it.
+    var condition = new StringBuilder("attribute_exists(pk) AND #owner = :owner");
+    String removes = "";
+    if (edit.name() != null) {
       sets.append(", #name = :name");
       names.put("#name", "name");
-      values.put(":name", s(name));
+      values.put(":name", s(edit.name()));
     }
-    if (description != null) {
+    if (edit.description() != null) {
       sets.append(", #description = :description");
       names.put("#description", "description");
-      values.put(":description", s(description));
+      values.put(":description", s(edit.description()));
     }
+    if (edit.avatarKey() != null) {
+      sets.append(", #avatarKey = :avatarKey, #avatarUrl = :avatarUrl");
+      names.put("#avatarKey", "avatarKey");
+      names.put("#avatarUrl", "avatarUrl");
+      names.put("#issued", PENDING_AVATAR_KEY);
+      values.put(":avatarKey", s(edit.avatarKey()));
+      values.put(":avatarUrl", s(edit.avatarUrl()));
+      // Only the key issued last, and only once: a newer upload or a second confirm fails here.
+      condition.append(" AND #issued = :avatarKey");
+      removes = " REMOVE #issued";
+    }
+    String update = sets + removes;
     try {
       var result =
           dynamoDb.updateItem(
               r ->
                   r.tableName(table)
                       .key(key(CHANNEL + channelId))
-                      .updateExpression(sets.toString())
-                      // Ownership is checked by the write itself, not by a read before it.
-                      .conditionExpression("attribute_exists(pk) AND #owner = :owner")
+                      .updateExpression(update)
+                      .conditionExpression(condition.toString())
                       .expressionAttributeNames(names)
                       .expressionAttributeValues(values)
                       .returnValues(ReturnValue.ALL_NEW));
@@ -145,6 +160,35 @@ public final class DynamoAccountStore implements AccountStore {
     } catch (ConditionalCheckFailedException e) {
       return Optional.empty();
     }
+  }
+
+  @Override
+  public Optional<IssuedAvatarKey> issueAvatarKey(String channelId, String ownerId, String key) {
+    try {
+      var result =
+          dynamoDb.updateItem(
+              r ->
+                  r.tableName(table)
+                      .key(key(CHANNEL + channelId))
+                      .updateExpression("SET #issued = :key")
+                      .conditionExpression("attribute_exists(pk) AND #owner = :owner")
+                      .expressionAttributeNames(
+                          Map.of("#issued", PENDING_AVATAR_KEY, "#owner", "ownerId"))
+                      .expressionAttributeValues(Map.of(":key", s(key), ":owner", s(ownerId)))
+                      .returnValues(ReturnValue.UPDATED_OLD));
+      return Optional.of(
+          new IssuedAvatarKey(
+              result.hasAttributes() ? text(result.attributes(), PENDING_AVATAR_KEY) : null));
+    } catch (ConditionalCheckFailedException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Optional<AvatarKeys> avatarKeys(String channelId, String ownerId) {
+    return get(CHANNEL + channelId)
+        .filter(item -> ownerId.equals(text(item, "ownerId")))
+        .map(item -> new AvatarKeys(text(item, PENDING_AVATAR_KEY), text(item, "avatarKey")));
   }
 
   private static Channel channel(Map<String, AttributeValue> item) {

@@ -1,6 +1,7 @@
 package dev.kinora.accounts;
 
 import dev.kinora.shared.aws.AwsClients;
+import dev.kinora.shared.aws.S3Clients;
 import dev.kinora.shared.config.Config;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.Limits;
@@ -12,8 +13,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Plain constructors, once per container. Configuration: {@code ACCOUNTS_TABLE}, {@code
- * SESSIONS_TABLE}, {@code RATE_LIMITS_TABLE} (template.yaml gives them). The authorizer only builds
- * the session side, so it never pays for the password hasher's set-up.
+ * SESSIONS_TABLE}, {@code RATE_LIMITS_TABLE}, {@code MEDIA_BUCKET} (template.yaml gives them), and
+ * {@code AWS_ENDPOINT_URL_S3} locally (then the presigned avatar URLs name that server). The
+ * authorizer only builds the session side, so it never pays for the password hasher's set-up.
  */
 public final class Wiring {
   private final Config config;
@@ -23,6 +25,9 @@ public final class Wiring {
   private final Limits limits = Contract.load().limits();
   private SessionService sessionService;
   private AccountService accountService;
+  private AvatarService avatarService;
+  private DynamoAccountStore accountStore;
+  private RateLimiter rateLimiter;
 
   private Wiring(Config config) {
     this.config = config;
@@ -58,17 +63,51 @@ public final class Wiring {
     if (accountService == null) {
       accountService =
           new AccountService(
-              new DynamoAccountStore(dynamoDb, config.require("ACCOUNTS_TABLE")),
+              accountStore(),
               sessionService(),
               new PasswordHasher(Argon2Parameters.OWASP, random),
               PasswordPolicy.bundled(),
-              new RateLimiter(
-                  limits,
-                  new DynamoRateLimitCounter(dynamoDb, config.require("RATE_LIMITS_TABLE")),
-                  clock),
+              rateLimiter(),
+              avatarService(),
               random,
               clock);
     }
     return accountService;
+  }
+
+  /** S3 clients are built here, so the authorizer (sessions only) never loads them. */
+  public synchronized AvatarService avatarService() {
+    if (avatarService == null) {
+      avatarService =
+          new AvatarService(
+              accountStore(),
+              new S3AvatarStorage(
+                  S3Clients.s3(config),
+                  S3Clients.presigner(config),
+                  config.require("MEDIA_BUCKET")),
+              new AvatarRules(limits.channel().avatar()),
+              rateLimiter(),
+              random,
+              clock);
+    }
+    return avatarService;
+  }
+
+  private DynamoAccountStore accountStore() {
+    if (accountStore == null) {
+      accountStore = new DynamoAccountStore(dynamoDb, config.require("ACCOUNTS_TABLE"));
+    }
+    return accountStore;
+  }
+
+  private RateLimiter rateLimiter() {
+    if (rateLimiter == null) {
+      rateLimiter =
+          new RateLimiter(
+              limits,
+              new DynamoRateLimitCounter(dynamoDb, config.require("RATE_LIMITS_TABLE")),
+              clock);
+    }
+    return rateLimiter;
   }
 }

@@ -30,13 +30,22 @@ class AccountServiceTest {
   private final SecureRandom random = new SecureRandom();
   private final SessionService sessions =
       new SessionService(sessionStore, random, clock, Duration.ofDays(30), Duration.ofHours(24));
+  private final RateLimiter rateLimiter =
+      new RateLimiter(Contract.load().limits(), new InMemoryRateLimitCounter(), clock);
   private final AccountService accounts =
       new AccountService(
           store,
           sessions,
           new PasswordHasher(Argon2Parameters.FOR_TESTS, random),
           PasswordPolicy.bundled(),
-          new RateLimiter(Contract.load().limits(), new InMemoryRateLimitCounter(), clock),
+          rateLimiter,
+          new AvatarService(
+              store,
+              new FakeAvatarStorage(),
+              new AvatarRules(Contract.load().limits().channel().avatar()),
+              rateLimiter,
+              random,
+              clock),
           random,
           clock);
 

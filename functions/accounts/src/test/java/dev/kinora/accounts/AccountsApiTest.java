@@ -25,17 +25,30 @@ class AccountsApiTest {
   private final SessionService sessions =
       new SessionService(
           sessionStore, new SecureRandom(), clock, Duration.ofDays(30), Duration.ofHours(24));
+  private final InMemoryAccountStore store = new InMemoryAccountStore();
+  private final RateLimiter rateLimiter =
+      new RateLimiter(CONTRACT.limits(), new InMemoryRateLimitCounter(), clock);
+  private final AvatarService avatars =
+      new AvatarService(
+          store,
+          new FakeAvatarStorage(),
+          new AvatarRules(CONTRACT.limits().channel().avatar()),
+          rateLimiter,
+          new SecureRandom(),
+          clock);
   private final AccountsApi api =
       new AccountsApi(
           new AccountService(
-              new InMemoryAccountStore(),
+              store,
               sessions,
               new PasswordHasher(Argon2Parameters.FOR_TESTS, new SecureRandom()),
               PasswordPolicy.bundled(),
-              new RateLimiter(CONTRACT.limits(), new InMemoryRateLimitCounter(), clock),
+              rateLimiter,
+              avatars,
               new SecureRandom(),
               clock),
           sessions,
+          avatars,
           clock);
 
   private static APIGatewayV2HTTPEvent sample(String name) throws Exception {

@@ -12,6 +12,8 @@ final class InMemoryAccountStore implements AccountStore {
   private final Map<String, String> handles = new HashMap<>();
   private final Map<String, Channel> channels = new HashMap<>();
   private final Map<String, String> owners = new HashMap<>();
+  private final Map<String, String> issuedAvatarKeys = new HashMap<>();
+  private final Map<String, String> avatarKeys = new HashMap<>();
 
   @Override
   public synchronized Creation create(Account account, Channel channel) {
@@ -51,20 +53,44 @@ final class InMemoryAccountStore implements AccountStore {
 
   @Override
   public synchronized Optional<Channel> updateChannel(
-      String channelId, String ownerId, String name, String description) {
+      String channelId, String ownerId, ChannelEdit edit) {
     Channel channel = channels.get(channelId);
     if (channel == null || !ownerId.equals(owners.get(channelId))) {
       return Optional.empty();
+    }
+    if (edit.avatarKey() != null && !edit.avatarKey().equals(issuedAvatarKeys.get(channelId))) {
+      return Optional.empty();
+    }
+    if (edit.avatarKey() != null) {
+      issuedAvatarKeys.remove(channelId);
+      avatarKeys.put(channelId, edit.avatarKey());
     }
     Channel updated =
         new Channel(
             channel.id(),
             channel.handle(),
-            name == null ? channel.name() : name,
-            description == null ? channel.description() : description,
-            channel.avatarUrl(),
+            edit.name() == null ? channel.name() : edit.name(),
+            edit.description() == null ? channel.description() : edit.description(),
+            edit.avatarUrl() == null ? channel.avatarUrl() : edit.avatarUrl(),
             channel.subscriberCount());
     channels.put(channelId, updated);
     return Optional.of(updated);
+  }
+
+  @Override
+  public synchronized Optional<IssuedAvatarKey> issueAvatarKey(
+      String channelId, String ownerId, String key) {
+    if (!channels.containsKey(channelId) || !ownerId.equals(owners.get(channelId))) {
+      return Optional.empty();
+    }
+    return Optional.of(new IssuedAvatarKey(issuedAvatarKeys.put(channelId, key)));
+  }
+
+  @Override
+  public synchronized Optional<AvatarKeys> avatarKeys(String channelId, String ownerId) {
+    if (!channels.containsKey(channelId) || !ownerId.equals(owners.get(channelId))) {
+      return Optional.empty();
+    }
+    return Optional.of(new AvatarKeys(issuedAvatarKeys.get(channelId), avatarKeys.get(channelId)));
   }
 }

@@ -33,6 +33,8 @@ public final class ShadedJarSmoke {
                 "ACCOUNTS_TABLE", "accounts",
                 "SESSIONS_TABLE", "sessions",
                 "RATE_LIMITS_TABLE", "rate-limits",
+                "MEDIA_BUCKET", "media",
+                "AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9",
                 "AWS_REGION", "us-east-1",
                 "AWS_ACCESS_KEY_ID", "smoke",
                 "AWS_SECRET_ACCESS_KEY", "smoke",

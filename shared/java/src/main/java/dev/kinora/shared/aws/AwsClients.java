@@ -48,7 +48,8 @@ public final class AwsClients {
     return credentials(config).map(StaticCredentialsProvider::create);
   }
 
-  private static Optional<AwsCredentials> credentials(Config config) {
+  /** Credentials from Config; empty means the SDK's default chain. */
+  static Optional<AwsCredentials> credentials(Config config) {
     var accessKey = config.find("AWS_ACCESS_KEY_ID");
     var secretKey = config.find("AWS_SECRET_ACCESS_KEY");
     if (accessKey.isEmpty() || secretKey.isEmpty()) {

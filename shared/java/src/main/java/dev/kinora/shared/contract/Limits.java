@@ -62,7 +62,12 @@ public record Limits(
         new ChannelLimits(
             json.lengthRange("channel.handle"),
             json.lengthRange("channel.name"),
-            new MaxLength(json.integer("channel.description.max"))),
+            new MaxLength(json.integer("channel.description.max")),
+            new AvatarLimits(
+                json.longInteger("channel.avatar.minFileSizeBytes"),
+                json.longInteger("channel.avatar.maxFileSizeBytes"),
+                json.strings("channel.avatar.allowedMimeTypes"),
+                json.integer("channel.avatar.presignedUrlTtlSeconds"))),
         new AccountLimits(
             new MaxLength(json.integer("account.email.max")),
             json.lengthRange("account.password"),
@@ -168,7 +173,24 @@ public record Limits(
   }
 
   /** Channels. */
-  public record ChannelLimits(LengthRange handle, LengthRange name, MaxLength description) {}
+  public record ChannelLimits(
+      LengthRange handle, LengthRange name, MaxLength description, AvatarLimits avatar) {}
+
+  /** Channel avatar images, uploaded straight to the media bucket through a presigned PUT. */
+  public record AvatarLimits(
+      long minFileSizeBytes,
+      long maxFileSizeBytes,
+      List<String> allowedMimeTypes,
+      int presignedUrlTtlSeconds) {
+
+    public AvatarLimits {
+      allowedMimeTypes = List.copyOf(allowedMimeTypes);
+    }
+
+    public Duration presignedUrlTtl() {
+      return Duration.ofSeconds(presignedUrlTtlSeconds);
+    }
+  }
 
   /**
    * Accounts and sessions: sessions last {@code sessionTtlDays}, extended at most once per

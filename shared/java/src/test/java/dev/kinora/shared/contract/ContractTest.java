@@ -85,6 +85,7 @@ class ContractTest {
             "SignupRequest",
             "LoginRequest",
             "ChannelUpdateRequest",
+            "AvatarUploadRequest",
             "WatchProgressUpdate")) {
       assertThat(CONTRACT.schema(name).path("additionalProperties").asBoolean(true))
           .as(name + ".additionalProperties")

@@ -9,6 +9,7 @@ import dev.kinora.shared.contract.ValidationIssue;
 import dev.kinora.shared.json.Json;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -105,6 +106,18 @@ class RecordsMatchSchemasTest {
             "SignupRequest", new SignupRequest("ada@example.com", "correct horse", "Ada", "ada")),
         example("LoginRequest", new LoginRequest("ada@example.com", "correct horse")),
         example("ChannelUpdateRequest", new ChannelUpdateRequest("Ada's", null)),
+        example(
+            "ChannelUpdateRequest",
+            new ChannelUpdateRequest(null, null, "media/avatars/ch_1/Zm9vYmFyYmF6cXV4cXV1eA.png")),
+        example("AvatarUploadRequest", new AvatarUploadRequest("image/png", 20_480L)),
+        example(
+            "AvatarUpload",
+            new AvatarUpload(
+                "media/avatars/ch_1/Zm9vYmFyYmF6cXV4cXV1eA.png",
+                "https://s3.example/media/avatars/ch_1/Zm9vYmFyYmF6cXV4cXV1eA.png?X-Amz-Signature=1",
+                "PUT",
+                Map.of("Content-Type", "image/png"),
+                CREATED.plusSeconds(300))),
         example(
             "Me",
             new Me("acc_1", "ada@example.com", new Channel("ch_1", "ada", "Ada", null, null, 0))),
