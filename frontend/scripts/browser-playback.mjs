@@ -242,7 +242,11 @@ async function main() {
       `lastPosition ${progress.lastPosition.toFixed(2)} s`,
     );
 
-    await page.screenshot({ path: path.join(resultsDir, 'watch-page.png') });
+    // The seek preview: hover the scrub strip a third of the way in.
+    const scrub = page.getByTestId('storyboard-scrub');
+    const box = await scrub.boundingBox();
+    if (box) await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2);
+    await page.screenshot({ path: path.join(resultsDir, 'watch-page.png'), fullPage: true });
     await copyFile(path.join(resultsDir, 'watch-page.png'), path.join(screenshotsDir, 'watch-page.png'));
 
     await page.reload();

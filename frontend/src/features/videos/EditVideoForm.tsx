@@ -78,10 +78,10 @@ export function EditVideoForm({ video, onDone }: { video: VideoDetail; onDone: (
       </select>
       {update.isError && issues.length === 0 && <p role="alert">Saving failed: {update.error.message}</p>}
       <div className={styles.actionRow}>
-        <button type="submit" disabled={update.isPending}>
+        <button type="submit" className="button button-primary" disabled={update.isPending}>
           {update.isPending ? 'Saving…' : 'Save'}
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" className="button button-ghost" onClick={onDone}>
           Cancel
         </button>
       </div>

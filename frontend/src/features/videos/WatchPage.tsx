@@ -92,11 +92,11 @@ function ChannelRow({ video }: { video: VideoDetail }) {
         </span>
       </Link>
       {/* Engagement (subscriptions, likes) wires these; until then they say so instead of pretending. */}
-      <button type="button" className={styles.subscribe} disabled title="Subscriptions arrive soon">
+      <button type="button" className="button button-primary" disabled title="Subscriptions arrive soon">
         Subscribe
       </button>
-      <span className={styles.likes} aria-label={`${counts.format(video.likeCount)} likes`}>
-        👍 {compact.format(video.likeCount)}
+      <span className={styles.likes}>
+        {compact.format(video.likeCount)} {video.likeCount === 1 ? 'like' : 'likes'}
       </span>
     </div>
   );
@@ -137,6 +137,7 @@ function OwnerActions({ video }: { video: VideoDetail }) {
       <div className={styles.actionRow}>
         <button
           type="button"
+          className="button button-ghost"
           onClick={() => {
             setEditing((open) => !open);
           }}
@@ -146,7 +147,7 @@ function OwnerActions({ video }: { video: VideoDetail }) {
         </button>
         <button
           type="button"
-          className={styles.danger}
+          className={`button button-ghost ${styles.danger}`}
           disabled={remove.isPending}
           onClick={() => {
             if (window.confirm(`Delete “${video.title}”? This removes the video and its files for good.`)) {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { MouseEvent } from 'react';
 import { limits } from '../../../contract/generated/limits.gen';
 import styles from './HlsPlayer.module.css';
@@ -32,6 +32,18 @@ export function StoryboardPreview({ url, durationSeconds, onSeek }: Props) {
   const [hover, setHover] = useState<{ seconds: number; x: number } | null>(null);
   const [tileHeight, setTileHeight] = useState<number | null>(null);
 
+  // Loaded once, off the page, to learn the tile height (the sprite keeps the video's aspect ratio).
+  useEffect(() => {
+    const sprite = new Image();
+    sprite.onload = () => {
+      setTileHeight(sprite.naturalHeight / rows);
+    };
+    sprite.src = url;
+    return () => {
+      sprite.onload = null;
+    };
+  }, [url]);
+
   const at = (event: MouseEvent<HTMLDivElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
     const fraction = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
@@ -54,15 +66,6 @@ export function StoryboardPreview({ url, durationSeconds, onSeek }: Props) {
       }}
       data-testid="storyboard-scrub"
     >
-      {/* Loaded once to learn the tile height (the sprite keeps the video's aspect ratio). */}
-      <img
-        src={url}
-        alt=""
-        hidden
-        onLoad={(event) => {
-          setTileHeight(event.currentTarget.naturalHeight / rows);
-        }}
-      />
       {hover && tile && tileHeight && (
         <div className={styles.preview} style={{ left: hover.x }} aria-hidden="true">
           <div

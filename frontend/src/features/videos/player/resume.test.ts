@@ -10,13 +10,13 @@ test('withoutASavedPositionPlaybackStartsAtTheBeginning', () => {
   expect(startPosition(0, 600)).toBe(0);
 });
 
-test('aViewerWhoNearlyFinishedStartsOver', () => {
-  // 600 s: the last 5 % (30 s) is longer than 10 s
-  expect(startPosition(575, 600)).toBe(0);
-  expect(startPosition(565, 600)).toBe(565);
-  // 60 s: 10 s is longer than 5 % (3 s)
-  expect(startPosition(51, 60)).toBe(0);
-  expect(startPosition(49, 60)).toBe(49);
+test('aViewerWhoFinishedStartsOver', () => {
+  // 600 s: the last 10 s (shorter than 5 %, 30 s)
+  expect(startPosition(591, 600)).toBe(0);
+  expect(startPosition(585, 600)).toBe(585);
+  // 16 s: the last 5 % (0.8 s, shorter than 10 s), so half-way still resumes
+  expect(startPosition(15.5, 16)).toBe(0);
+  expect(startPosition(8, 16)).toBe(8);
 });
 
 test('anUnknownDurationStillResumes', () => {

@@ -1,14 +1,14 @@
 import { limits } from '../../../contract/generated/limits.gen';
 
 /**
- * Where playback starts: the saved position, unless there is none or the viewer had (nearly) finished — within
- * the last `watchProgress.resumeTailFraction` of the video or `resumeTailSeconds`, whichever is longer — when
- * starting over is what they want.
+ * Where playback starts: the saved position, unless there is none or the viewer had finished — within the last
+ * `watchProgress.resumeTailSeconds` or `resumeTailFraction` of the video, whichever is shorter (so half of a short
+ * clip still resumes, and a long film's credits do not swallow minutes) — when starting over is what they want.
  */
 export function startPosition(resumeAt: number | undefined, durationSeconds: number | undefined): number {
   if (resumeAt === undefined || !Number.isFinite(resumeAt) || resumeAt <= 0) return 0;
   if (durationSeconds === undefined || durationSeconds <= 0) return resumeAt;
-  const tail = Math.max(
+  const tail = Math.min(
     limits.watchProgress.resumeTailSeconds,
     durationSeconds * limits.watchProgress.resumeTailFraction,
   );
