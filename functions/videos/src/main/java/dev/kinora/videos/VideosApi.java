@@ -103,21 +103,21 @@ public final class VideosApi
   }
 
   private APIGatewayV2HTTPResponse updateVideo(ApiRequest request) {
+    SessionUser user = request.requireUser(); // who asks before what they ask: 401 beats 400
     String videoId = videoId(request);
-    SessionUser user = request.requireUser();
     VideoUpdateRequest changes = request.body("VideoUpdateRequest", VideoUpdateRequest.class);
     return ApiResponses.ok(videos.update(videoId, user.userId(), changes).toApi());
   }
 
   private APIGatewayV2HTTPResponse deleteVideo(ApiRequest request) {
-    String videoId = videoId(request);
-    videos.delete(videoId, request.requireUser().userId());
+    SessionUser user = request.requireUser();
+    videos.delete(videoId(request), user.userId());
     return ApiResponses.noContent();
   }
 
   private APIGatewayV2HTTPResponse saveProgress(ApiRequest request) {
-    String videoId = videoId(request);
     SessionUser user = request.requireUser();
+    String videoId = videoId(request);
     WatchProgressUpdate update = request.body("WatchProgressUpdate", WatchProgressUpdate.class);
     return ApiResponses.ok(videos.saveProgress(videoId, user.userId(), update));
   }
