@@ -21,6 +21,9 @@ export const limits = {
       minLength: 1,
       maxLength: 40,
     },
+    update: {
+      minFields: 1,
+    },
   },
   upload: {
     filename: {
@@ -85,6 +88,7 @@ export const limits = {
     dedupMinutes: 30,
     minWatchSeconds: 30,
     minWatchFraction: 0.5,
+    viewerCookieMaxAgeDays: 365,
   },
   watchProgress: {
     position: {
@@ -94,6 +98,12 @@ export const limits = {
       exclusiveMin: 0,
     },
     saveIntervalSeconds: 30,
+    resumeTailFraction: 0.05,
+    resumeTailSeconds: 10,
+  },
+  player: {
+    seekStepSeconds: 10,
+    maxErrorRecoveries: 3,
   },
   realtime: {
     reconnectDelaySeconds: 5,
@@ -164,6 +174,7 @@ export const limits = {
   media: {
     immutableMaxAgeSeconds: 31536000,
     playlistMaxAgeSeconds: 60,
+    signedCookieTtlSeconds: 21600,
   },
   transcodeJob: {
     maxAttempts: 3,

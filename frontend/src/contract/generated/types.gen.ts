@@ -616,7 +616,96 @@ export type WatchProgressUpdate = {
   duration: number;
 };
 
+export type WatchProgressResponse = {
+  data: WatchProgress;
+};
+
+/**
+ * The caller's reaction to a video; `none` until the engagement context exists.
+ */
+export type LikeState = 'none' | 'like' | 'dislike';
+
+/**
+ * The caller's own state on this video.
+ */
+export type VideoViewer = {
+  /**
+   * Seconds to resume at; absent for anonymous callers and for videos never watched.
+   */
+  resumePosition?: number;
+  likeState: LikeState;
+  /**
+   * The caller owns the video (and may edit or delete it).
+   */
+  isOwner: boolean;
+};
+
+/**
+ * The channel a video belongs to, as the watch page shows it.
+ */
+export type ChannelSummary = {
+  id: ResourceId;
+  handle: ChannelHandle;
+  name: ChannelName;
+  avatarUrl?: string;
+  subscriberCount: number;
+};
+
+/**
+ * A video as the watch page reads it.
+ */
+export type VideoDetail = Video & {
+  channel: ChannelSummary;
+  viewer: VideoViewer;
+};
+
+export type VideoDetailResponse = {
+  data: VideoDetail;
+};
+
+/**
+ * The owner's edit of a video's metadata; absent fields keep their value.
+ */
+export type VideoUpdateRequest = {
+  title?: VideoTitle;
+  description?: VideoDescription;
+  tags?: VideoTags;
+  categories?: VideoCategories;
+  visibility?: VideoVisibility;
+};
+
+export type ViewRequest = {
+  /**
+   * Seconds the player actually played this video in this page view.
+   */
+  watchedSeconds: number;
+};
+
+export type ViewResult = {
+  /**
+   * This call counted a view (false when too little was watched or already counted recently).
+   */
+  counted: boolean;
+  viewCount: number;
+};
+
+export type ViewResultResponse = {
+  data: ViewResult;
+};
+
+export type WatchHistoryEntry = {
+  video: Video;
+  progress: WatchProgress;
+};
+
+export type WatchHistoryResponse = {
+  data: Array<WatchHistoryEntry>;
+  meta: PageMeta;
+};
+
 export type UploadIdPath = ResourceId;
+
+export type VideoIdPath = VideoId;
 
 export type GetHealthData = {
   body?: never;
@@ -1156,6 +1245,33 @@ export type CompleteUploadResponses = {
 
 export type CompleteUploadResponse = CompleteUploadResponses[keyof CompleteUploadResponses];
 
+export type DeleteVideoData = {
+  body?: never;
+  path: {
+    videoId: VideoId;
+  };
+  query?: never;
+  url: '/api/v1/videos/{videoId}';
+};
+
+export type DeleteVideoErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type DeleteVideoError = DeleteVideoErrors[keyof DeleteVideoErrors];
+
+export type DeleteVideoResponses = {
+  /**
+   * Deleted.
+   */
+  204: void;
+};
+
+export type DeleteVideoResponse = DeleteVideoResponses[keyof DeleteVideoResponses];
+
 export type GetVideoData = {
   body?: never;
   path: {
@@ -1176,9 +1292,121 @@ export type GetVideoError = GetVideoErrors[keyof GetVideoErrors];
 
 export type GetVideoResponses = {
   /**
-   * The video.
+   * The video with its channel and what the caller's own state is (resume point, like).
+   */
+  200: VideoDetailResponse;
+};
+
+export type GetVideoResponse = GetVideoResponses[keyof GetVideoResponses];
+
+export type UpdateVideoData = {
+  body: VideoUpdateRequest;
+  path: {
+    videoId: VideoId;
+  };
+  query?: never;
+  url: '/api/v1/videos/{videoId}';
+};
+
+export type UpdateVideoErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type UpdateVideoError = UpdateVideoErrors[keyof UpdateVideoErrors];
+
+export type UpdateVideoResponses = {
+  /**
+   * The video after the edit.
    */
   200: VideoResponse;
 };
 
-export type GetVideoResponse = GetVideoResponses[keyof GetVideoResponses];
+export type UpdateVideoResponse = UpdateVideoResponses[keyof UpdateVideoResponses];
+
+export type SaveWatchProgressData = {
+  body: WatchProgressUpdate;
+  path: {
+    videoId: VideoId;
+  };
+  query?: never;
+  url: '/api/v1/videos/{videoId}/progress';
+};
+
+export type SaveWatchProgressErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type SaveWatchProgressError = SaveWatchProgressErrors[keyof SaveWatchProgressErrors];
+
+export type SaveWatchProgressResponses = {
+  /**
+   * The progress as stored after this report.
+   */
+  200: WatchProgressResponse;
+};
+
+export type SaveWatchProgressResponse = SaveWatchProgressResponses[keyof SaveWatchProgressResponses];
+
+export type RecordViewData = {
+  body: ViewRequest;
+  path: {
+    videoId: VideoId;
+  };
+  query?: never;
+  url: '/api/v1/videos/{videoId}/views';
+};
+
+export type RecordViewErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type RecordViewError = RecordViewErrors[keyof RecordViewErrors];
+
+export type RecordViewResponses = {
+  /**
+   * Whether this call counted a view, and the count after it.
+   */
+  200: ViewResultResponse;
+};
+
+export type RecordViewResponse = RecordViewResponses[keyof RecordViewResponses];
+
+export type GetWatchHistoryData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * `meta.nextCursor` of the previous page.
+     */
+    cursor?: string;
+    limit?: number;
+  };
+  url: '/api/v1/me/history';
+};
+
+export type GetWatchHistoryErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type GetWatchHistoryError = GetWatchHistoryErrors[keyof GetWatchHistoryErrors];
+
+export type GetWatchHistoryResponses = {
+  /**
+   * One page of history.
+   */
+  200: WatchHistoryResponse;
+};
+
+export type GetWatchHistoryResponse = GetWatchHistoryResponses[keyof GetWatchHistoryResponses];

@@ -538,7 +538,86 @@ export const zWatchProgressUpdate = z.strictObject({
   duration: z.number().gt(0),
 });
 
+export const zWatchProgressResponse = z.object({
+  data: zWatchProgress,
+});
+
+/**
+ * The caller's reaction to a video; `none` until the engagement context exists.
+ */
+export const zLikeState = z.enum(['none', 'like', 'dislike']);
+
+/**
+ * The caller's own state on this video.
+ */
+export const zVideoViewer = z.object({
+  resumePosition: z.number().optional(),
+  likeState: zLikeState,
+  isOwner: z.boolean(),
+});
+
+/**
+ * The channel a video belongs to, as the watch page shows it.
+ */
+export const zChannelSummary = z.object({
+  id: zResourceId,
+  handle: zChannelHandle,
+  name: zChannelName,
+  avatarUrl: z.string().optional(),
+  subscriberCount: z.int(),
+});
+
+/**
+ * A video as the watch page reads it.
+ */
+export const zVideoDetail = zVideo.and(
+  z.object({
+    channel: zChannelSummary,
+    viewer: zVideoViewer,
+  }),
+);
+
+export const zVideoDetailResponse = z.object({
+  data: zVideoDetail,
+});
+
+/**
+ * The owner's edit of a video's metadata; absent fields keep their value.
+ */
+export const zVideoUpdateRequest = z.strictObject({
+  title: zVideoTitle.optional(),
+  description: zVideoDescription.optional(),
+  tags: zVideoTags.optional(),
+  categories: zVideoCategories.optional(),
+  visibility: zVideoVisibility.optional(),
+});
+
+export const zViewRequest = z.strictObject({
+  watchedSeconds: z.number().gte(0),
+});
+
+export const zViewResult = z.object({
+  counted: z.boolean(),
+  viewCount: z.int(),
+});
+
+export const zViewResultResponse = z.object({
+  data: zViewResult,
+});
+
+export const zWatchHistoryEntry = z.object({
+  video: zVideo,
+  progress: zWatchProgress,
+});
+
+export const zWatchHistoryResponse = z.object({
+  data: z.array(zWatchHistoryEntry),
+  meta: zPageMeta,
+});
+
 export const zUploadIdPath = zResourceId;
+
+export const zVideoIdPath = zVideoId;
 
 /**
  * The API answers.
@@ -715,11 +794,63 @@ export const zCompleteUploadPath = z.object({
  */
 export const zCompleteUploadResponse = zVideoResponse;
 
+export const zDeleteVideoPath = z.object({
+  videoId: zVideoId,
+});
+
+/**
+ * Deleted.
+ */
+export const zDeleteVideoResponse = z.void();
+
 export const zGetVideoPath = z.object({
   videoId: zVideoId,
 });
 
 /**
- * The video.
+ * The video with its channel and what the caller's own state is (resume point, like).
  */
-export const zGetVideoResponse = zVideoResponse;
+export const zGetVideoResponse = zVideoDetailResponse;
+
+export const zUpdateVideoBody = zVideoUpdateRequest;
+
+export const zUpdateVideoPath = z.object({
+  videoId: zVideoId,
+});
+
+/**
+ * The video after the edit.
+ */
+export const zUpdateVideoResponse = zVideoResponse;
+
+export const zSaveWatchProgressBody = zWatchProgressUpdate;
+
+export const zSaveWatchProgressPath = z.object({
+  videoId: zVideoId,
+});
+
+/**
+ * The progress as stored after this report.
+ */
+export const zSaveWatchProgressResponse = zWatchProgressResponse;
+
+export const zRecordViewBody = zViewRequest;
+
+export const zRecordViewPath = z.object({
+  videoId: zVideoId,
+});
+
+/**
+ * Whether this call counted a view, and the count after it.
+ */
+export const zRecordViewResponse = zViewResultResponse;
+
+export const zGetWatchHistoryQuery = z.object({
+  cursor: z.string().optional(),
+  limit: z.int().gte(1).lte(50).optional(),
+});
+
+/**
+ * One page of history.
+ */
+export const zGetWatchHistoryResponse = zWatchHistoryResponse;

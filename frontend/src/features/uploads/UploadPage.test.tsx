@@ -94,7 +94,14 @@ function uploadsApi(routes: Record<string, FakeRoute> = {}) {
     'POST /api/v1/uploads/up_1/complete': async (request) =>
       json({ data: video((await request.json()) as Partial<Video>) }, 201),
     'DELETE /api/v1/uploads/up_1': () => new Response(null, { status: 204 }),
-    'GET /api/v1/videos/vid_0000001': () => json({ data: video() }),
+    'GET /api/v1/videos/vid_0000001': () =>
+      json({
+        data: {
+          ...video(),
+          channel: { id: 'ch_00000000001', handle: 'ada', name: 'Ada Lovelace', subscriberCount: 0 },
+          viewer: { likeState: 'none', isOwner: true },
+        },
+      }),
     ...routes,
   });
 }

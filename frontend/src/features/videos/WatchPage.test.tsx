@@ -1,9 +1,44 @@
-import { screen } from '@testing-library/react';
-import type { Video } from '../../contract/generated/types.gen';
-import { fakeApi, healthyApi, json } from '../../test/fakeApi';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { VideoDetail } from '../../contract/generated/types.gen';
+import { fakeApi, healthyApi, json, signedInApi } from '../../test/fakeApi';
 import { renderApp } from '../../test/renderApp';
 
-function video(overrides: Partial<Video> = {}): Video {
+/** A stand-in for hls.js (no MediaSource in jsdom): records its config and plays back a two-rung ladder. */
+const hlsInstances: FakeHls[] = [];
+class FakeHls {
+  static isSupported = () => true;
+  static Events = { MANIFEST_PARSED: 'manifestParsed', LEVEL_SWITCHED: 'levelSwitched', ERROR: 'error' };
+  static ErrorTypes = { NETWORK_ERROR: 'networkError', MEDIA_ERROR: 'mediaError' };
+  readonly config: Record<string, unknown>;
+  readonly handlers = new Map<string, (event: string, data: unknown) => void>();
+  source = '';
+  currentLevel = -1;
+  autoLevelEnabled = true;
+  startLoad = vi.fn();
+  recoverMediaError = vi.fn();
+  destroy = vi.fn();
+  constructor(config: Record<string, unknown>) {
+    this.config = config;
+    hlsInstances.push(this);
+  }
+  on(event: string, handler: (event: string, data: unknown) => void) {
+    this.handlers.set(event, handler);
+  }
+  emit(event: string, data: unknown) {
+    this.handlers.get(event)?.(event, data);
+  }
+  loadSource(url: string) {
+    this.source = url;
+  }
+  attachMedia() {
+    this.emit('manifestParsed', { levels: [{ height: 360 }, { height: 720 }] });
+    this.emit('levelSwitched', { level: 1 });
+  }
+}
+vi.mock('hls.js', () => ({ default: FakeHls }));
+
+function video(overrides: Partial<VideoDetail> = {}): VideoDetail {
   return {
     id: 'vid_0000001',
     channelId: 'ch_00000000001',
@@ -19,9 +54,28 @@ function video(overrides: Partial<Video> = {}): Video {
     dislikeCount: 0,
     commentCount: 0,
     createdAt: '2026-11-25T15:00:00Z',
+    channel: { id: 'ch_00000000001', handle: 'sea', name: 'The Sea Channel', subscriberCount: 1200 },
+    viewer: { likeState: 'none', isOwner: false },
     ...overrides,
   };
 }
+
+function ready(overrides: Partial<VideoDetail> = {}): VideoDetail {
+  return video({
+    status: 'ready',
+    resolutions: ['720p', '360p'],
+    durationSeconds: 600,
+    playlistUrl: '/media/vid_0000001/master.m3u8',
+    thumbnailUrl: '/media/vid_0000001/thumbnail.jpg',
+    viewCount: 1234,
+    publishedAt: '2026-11-25T15:05:00Z',
+    ...overrides,
+  });
+}
+
+beforeEach(() => {
+  hlsInstances.length = 0;
+});
 
 function serve(answer: Response) {
   return fakeApi({ ...healthyApi, 'GET /api/v1/videos/vid_0000001': () => answer });
@@ -34,7 +88,7 @@ test('aProcessingVideoSaysItWillBePlayableSoon', async () => {
   expect(await screen.findByRole('heading', { level: 1, name: 'Summer at the sea' })).toBeInTheDocument();
   expect(screen.getByText('Processing — your video will be playable soon.')).toBeInTheDocument();
   expect(screen.getByText('Processing', { selector: 'span' })).toBeInTheDocument();
-  expect(screen.getByText('ch_00000000001')).toBeInTheDocument();
+  expect(screen.getByText('The Sea Channel')).toBeInTheDocument();
   expect(screen.getByText(/Waves\.\s+More waves\./)).toBeInTheDocument();
   expect(document.title).toBe('Summer at the sea · Kinora');
 });
@@ -46,12 +100,88 @@ test('aFailedVideoShowsWhy', async () => {
   expect(await screen.findByRole('alert')).toHaveTextContent('Processing failed: The file is not a video.');
 });
 
-test('aReadyVideoShowsWhereThePlayerWillBe', async () => {
-  serve(json({ data: video({ status: 'ready', resolutions: ['720p'] }) }));
+test('aReadyVideoPlaysFromTheResumePositionWithAdaptiveStartAndAQualityMenu', async () => {
+  serve(json({ data: ready({ viewer: { likeState: 'none', isOwner: false, resumePosition: 61.5 } }) }));
   await renderApp('/watch/vid_0000001');
 
-  expect(await screen.findByRole('img', { name: 'Video player placeholder' })).toBeInTheDocument();
-  expect(screen.getByText('Ready', { selector: 'span' })).toBeInTheDocument();
+  const quality = await screen.findByRole('combobox', { name: 'Quality' });
+  const [hls] = hlsInstances;
+  expect(hls?.config).toMatchObject({ startLevel: -1, capLevelToPlayerSize: true, startPosition: 61.5 });
+  expect(hls?.source).toBe('/media/vid_0000001/master.m3u8');
+  expect(
+    within(quality)
+      .getAllByRole('option')
+      .map((option) => option.textContent),
+  ).toEqual(['Auto (720p)', '720p', '360p']);
+  expect(document.querySelector('video')).toHaveAttribute('poster', '/media/vid_0000001/thumbnail.jpg');
+  expect(screen.getByText(/1,234 views/)).toBeInTheDocument();
+  expect(screen.getByText(/@sea · 1.2K subscribers/)).toBeInTheDocument();
+
+  await userEvent.selectOptions(quality, '360p');
+  expect(hls?.currentLevel).toBe(0);
+});
+
+test('aViewerWhoFinishedStartsOver', async () => {
+  serve(json({ data: ready({ viewer: { likeState: 'none', isOwner: false, resumePosition: 595 } }) }));
+  await renderApp('/watch/vid_0000001');
+
+  await screen.findByRole('combobox', { name: 'Quality' });
+  expect(hlsInstances[0]?.config).toMatchObject({ startPosition: 0 });
+});
+
+test('fatalErrorsAreRecoveredAndThenShownWithARetry', async () => {
+  serve(json({ data: ready() }));
+  await renderApp('/watch/vid_0000001');
+  await screen.findByRole('combobox', { name: 'Quality' });
+  const hls = hlsInstances[0];
+  if (!hls) throw new Error('no player');
+
+  hls.emit('error', { fatal: true, type: 'networkError' });
+  hls.emit('error', { fatal: true, type: 'mediaError' });
+  expect(hls.startLoad).toHaveBeenCalledTimes(1);
+  expect(hls.recoverMediaError).toHaveBeenCalledTimes(1);
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  hls.emit('error', { fatal: true, type: 'networkError' });
+  hls.emit('error', { fatal: true, type: 'networkError' });
+
+  expect(await screen.findByRole('alert')).toHaveTextContent("This video can't be played right now.");
+  await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+  await waitFor(() => {
+    expect(hlsInstances).toHaveLength(2);
+  });
+});
+
+test('theOwnerEditsTheTitleAndMayDelete', async () => {
+  fakeApi({
+    ...signedInApi,
+    'GET /api/v1/videos/vid_0000001': () => json({ data: ready({ viewer: { likeState: 'none', isOwner: true } }) }),
+    'PATCH /api/v1/videos/vid_0000001': async (request) => {
+      const body = (await request.json()) as { title: string };
+      return json({ data: { ...ready(), title: body.title } });
+    },
+  });
+  await renderApp('/watch/vid_0000001');
+
+  await userEvent.click(await screen.findByRole('button', { name: 'Edit details' }));
+  const title = screen.getByLabelText('Title');
+  await userEvent.clear(title);
+  await userEvent.type(title, 'Winter at the sea');
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+  await waitFor(() => {
+    expect(screen.queryByLabelText('Title')).not.toBeInTheDocument();
+  });
+  expect(screen.getByRole('button', { name: 'Delete video' })).toBeInTheDocument();
+});
+
+test('aLongDescriptionExpands', async () => {
+  serve(json({ data: ready({ description: 'Waves.\n'.repeat(10) }) }));
+  await renderApp('/watch/vid_0000001');
+
+  const more = await screen.findByRole('button', { name: 'Show more' });
+  expect(more).toHaveAttribute('aria-expanded', 'false');
+  await userEvent.click(more);
+  expect(screen.getByRole('button', { name: 'Show less' })).toHaveAttribute('aria-expanded', 'true');
+  expect(screen.queryByRole('button', { name: 'Edit details' })).not.toBeInTheDocument(); // not the owner
 });
 
 test('anUnknownVideoShowsAFriendlyNotFound', async () => {

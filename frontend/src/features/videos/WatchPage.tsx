@@ -1,9 +1,16 @@
-import { Link, useParams } from 'react-router';
-import type { Video, VideoStatus } from '../../contract/generated/types.gen';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { VideoDetail, VideoStatus } from '../../contract/generated/types.gen';
 import { zVideoId } from '../../contract/generated/zod.gen';
 import { isApiError } from '../../lib/api/client';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useMe } from '../accounts/api/getMe';
+import { useDeleteVideo } from './api/deleteVideo';
 import { useVideo } from './api/getVideo';
+import { recordView, saveProgress } from './api/playbackApi';
+import { EditVideoForm } from './EditVideoForm';
+import { HlsPlayer } from './player/HlsPlayer';
+import type { PlaybackPorts } from './player/playbackTracker';
 import styles from './WatchPage.module.css';
 
 const STATUS_LABELS: Record<VideoStatus, string> = {
@@ -13,6 +20,10 @@ const STATUS_LABELS: Record<VideoStatus, string> = {
   failed: 'Failed',
   blocked: 'Blocked',
 };
+
+const counts = new Intl.NumberFormat(undefined);
+const compact = new Intl.NumberFormat(undefined, { notation: 'compact' });
+const dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 function VideoNotFound() {
   useDocumentTitle('Video not found');
@@ -25,12 +36,12 @@ function VideoNotFound() {
   );
 }
 
-function StatusPanel({ video }: { video: Video }) {
+function StatusPanel({ video }: { video: VideoDetail }) {
   switch (video.status) {
     case 'ready':
       return (
-        <div className={styles.player} role="img" aria-label="Video player placeholder">
-          <p>The player arrives in a coming update.</p>
+        <div className={styles.panel} role="status">
+          <p>This video has no playable stream yet.</p>
         </div>
       );
     case 'processing':
@@ -61,12 +72,120 @@ function StatusPanel({ video }: { video: Video }) {
   }
 }
 
-/** Minimal watch page (issue 6): the video's status and details; the player and the rest come with issue 9. */
+function ChannelRow({ video }: { video: VideoDetail }) {
+  const { channel } = video;
+  return (
+    <div className={styles.channel}>
+      <Link to={`/c/${channel.handle}`} className={styles.channelLink}>
+        {channel.avatarUrl ? (
+          <img className={styles.avatar} src={channel.avatarUrl} alt="" />
+        ) : (
+          <span className={styles.avatar} aria-hidden="true">
+            {channel.name.slice(0, 1).toUpperCase()}
+          </span>
+        )}
+        <span className={styles.channelText}>
+          <span className={styles.channelName}>{channel.name}</span>
+          <span className={styles.muted}>
+            @{channel.handle} · {compact.format(channel.subscriberCount)} subscribers
+          </span>
+        </span>
+      </Link>
+      {/* Engagement (subscriptions, likes) wires these; until then they say so instead of pretending. */}
+      <button type="button" className="button button-primary" disabled title="Subscriptions arrive soon">
+        Subscribe
+      </button>
+      <span className={styles.likes}>
+        {compact.format(video.likeCount)} {video.likeCount === 1 ? 'like' : 'likes'}
+      </span>
+    </div>
+  );
+}
+
+function Description({ text }: { text: string }) {
+  const [expanded, setExpanded] = useState(false);
+  if (!text) return null;
+  const long = text.length > 200 || text.split('\n').length > 3;
+  return (
+    <div className={styles.descriptionBox}>
+      <p id="video-description" className={`${styles.description} ${expanded || !long ? '' : styles.clamped}`}>
+        {text}
+      </p>
+      {long && (
+        <button
+          type="button"
+          className={styles.linkButton}
+          aria-expanded={expanded}
+          aria-controls="video-description"
+          onClick={() => {
+            setExpanded((open) => !open);
+          }}
+        >
+          {expanded ? 'Show less' : 'Show more'}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function OwnerActions({ video }: { video: VideoDetail }) {
+  const [editing, setEditing] = useState(false);
+  const navigate = useNavigate();
+  const remove = useDeleteVideo(video.id);
+  return (
+    <div className={styles.ownerActions}>
+      <div className={styles.actionRow}>
+        <button
+          type="button"
+          className="button button-ghost"
+          onClick={() => {
+            setEditing((open) => !open);
+          }}
+          aria-expanded={editing}
+        >
+          Edit details
+        </button>
+        <button
+          type="button"
+          className={`button button-ghost ${styles.danger}`}
+          disabled={remove.isPending}
+          onClick={() => {
+            if (window.confirm(`Delete “${video.title}”? This removes the video and its files for good.`)) {
+              remove.mutate(undefined, { onSuccess: () => void navigate('/') });
+            }
+          }}
+        >
+          {remove.isPending ? 'Deleting…' : 'Delete video'}
+        </button>
+      </div>
+      {remove.isError && <p role="alert">The video could not be deleted: {remove.error.message}</p>}
+      {editing && (
+        <EditVideoForm
+          video={video}
+          onDone={() => {
+            setEditing(false);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The watch page: the adaptive player, the video's details, its channel, and the owner's edit and delete. */
 export function WatchPage() {
   const { videoId = '' } = useParams();
   const validId = zVideoId.safeParse(videoId).success;
   const video = useVideo(videoId, validId);
+  const me = useMe();
   useDocumentTitle(video.data?.title ?? (video.isPending && validId ? 'Loading video' : undefined));
+  const signedIn = Boolean(me.data);
+  const ports = useMemo<PlaybackPorts>(
+    () => ({
+      saveProgress: (position, duration, keepalive) => saveProgress(videoId, position, duration, keepalive),
+      recordView: (watchedSeconds) => recordView(videoId, watchedSeconds),
+    }),
+    [videoId],
+  );
 
   if (!validId) return <VideoNotFound />;
   if (video.isPending) return <p className={styles.muted}>Loading video…</p>;
@@ -78,19 +197,39 @@ export function WatchPage() {
   }
 
   const { data } = video;
+  const playable = data.status === 'ready' && data.playlistUrl;
   return (
     <article className={styles.page} aria-labelledby="video-title">
-      <StatusPanel video={data} />
+      {playable ? (
+        <HlsPlayer
+          playlistUrl={data.playlistUrl ?? ''}
+          posterUrl={data.thumbnailUrl}
+          storyboardUrl={data.storyboardUrl}
+          durationSeconds={data.durationSeconds}
+          resumeAt={data.viewer.resumePosition}
+          title={data.title}
+          signedIn={signedIn}
+          ports={ports}
+        />
+      ) : (
+        <StatusPanel video={data} />
+      )}
       <header className={styles.header}>
         <h1 id="video-title">{data.title}</h1>
-        <span className={styles.badge} data-status={data.status}>
-          {STATUS_LABELS[data.status]}
-        </span>
+        {data.status !== 'ready' && (
+          <span className={styles.badge} data-status={data.status}>
+            {STATUS_LABELS[data.status]}
+          </span>
+        )}
+        {data.visibility !== 'public' && <span className={styles.badge}>{data.visibility}</span>}
       </header>
       <p className={styles.muted}>
-        Channel <code>{data.channelId}</code> · {data.visibility}
+        {counts.format(data.viewCount)} views
+        {data.publishedAt ? ` · ${dates.format(new Date(data.publishedAt))}` : ''}
       </p>
-      {data.description ? <p className={styles.description}>{data.description}</p> : null}
+      <ChannelRow video={data} />
+      {data.viewer.isOwner && <OwnerActions video={data} />}
+      <Description text={data.description} />
       {data.tags.length > 0 && (
         <ul className={styles.tags} aria-label="Tags">
           {data.tags.map((tag) => (

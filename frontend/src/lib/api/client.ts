@@ -60,6 +60,8 @@ export interface ApiRequest<Response extends z.ZodType, Body> {
    * session-expired listeners run before the error is thrown.
    */
   sessionOptional?: boolean;
+  /** Lets the request outlive the page (progress saved on `pagehide`); bodies must stay under 64 KiB. */
+  keepalive?: boolean;
 }
 
 type SessionExpiredListener = () => void;
@@ -127,6 +129,7 @@ export async function apiRequest<Response extends z.ZodType, Body = never>(
       body,
       credentials: 'same-origin',
       signal: request.signal ?? null,
+      ...(request.keepalive ? { keepalive: true } : {}),
     });
   } catch (cause) {
     if (request.signal?.aborted) throw cause;

@@ -12,6 +12,7 @@ import dev.kinora.local.http.HttpApiHandler;
 import dev.kinora.local.http.HttpApiRoute;
 import dev.kinora.local.http.HttpApiRouter;
 import dev.kinora.local.http.LambdaAuthorizer;
+import dev.kinora.local.http.MediaAccess;
 import dev.kinora.local.http.MediaHandler;
 import dev.kinora.local.http.SpaHandler;
 import dev.kinora.local.resources.BucketSettings;
@@ -384,9 +385,29 @@ public final class LocalCloud implements AutoCloseable {
             running.put(name, new LambdaAuthorizer(config, this::invoke, Clock.systemUTC())));
     frontDoor.mount("/api/*", new HttpApiHandler(new HttpApiRouter(routes), this::invoke, running));
     if (resources.containsKey(MEDIA_BUCKET)) {
-      frontDoor.mount("/media/*", new MediaHandler(s3, physicalName(MEDIA_BUCKET)));
+      frontDoor.mount("/media/*", new MediaHandler(s3, physicalName(MEDIA_BUCKET), mediaAccess()));
     }
     frontDoor.mount("/", new SpaHandler(options.frontendDist()));
+  }
+
+  /**
+   * The CDN's signed-cookie check of {@code /media/*}, played locally (see {@link MediaAccess}): a
+   * CloudFront distribution's {@code Metadata: {kinora:local: {mediaAccessCheck: <route>,
+   * publicMediaFiles: [..]}}} names the API route whose 200 allows a read.
+   */
+  private MediaAccess mediaAccess() {
+    for (var resource : template.resourcesOfType("AWS::CloudFront::Distribution")) {
+      if (resource.raw().get("Metadata") instanceof Map<?, ?> metadata
+          && metadata.get("kinora:local") instanceof Map<?, ?> local
+          && local.get("mediaAccessCheck") instanceof String check) {
+        List<String> publicFiles =
+            local.get("publicMediaFiles") instanceof List<?> files
+                ? files.stream().map(String::valueOf).toList()
+                : List.of();
+        return MediaAccess.checkedBy(check, publicFiles, this::frontDoorUrl);
+      }
+    }
+    return MediaAccess.open();
   }
 
   /**

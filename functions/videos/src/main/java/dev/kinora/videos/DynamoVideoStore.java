@@ -2,13 +2,21 @@ package dev.kinora.videos;
 
 import dev.kinora.shared.json.Json;
 import dev.kinora.shared.model.VideoStatus;
+import dev.kinora.shared.model.VideoUpdateRequest;
 import dev.kinora.shared.model.VideoVisibility;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * VideosTable (docs/data-model.md): one item per video, key {@code id}. Reads are strongly
@@ -16,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * and an eventually consistent read could show the state before.
  */
 public final class DynamoVideoStore implements VideoStore {
+  private static final int BATCH_GET_LIMIT = 100;
   private final DynamoDbClient dynamoDb;
   private final String table;
 
@@ -32,6 +41,114 @@ public final class DynamoVideoStore implements VideoStore {
     return response.hasItem() && !response.item().isEmpty()
         ? Optional.of(video(response.item()))
         : Optional.empty();
+  }
+
+  /** BatchGetItem in chunks of 100 (its limit), retrying what DynamoDB leaves unprocessed. */
+  @Override
+  public List<StoredVideo> findAll(Collection<String> videoIds) {
+    List<String> ids = List.copyOf(new LinkedHashSet<>(videoIds));
+    List<StoredVideo> found = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
+      List<Map<String, AttributeValue>> keys =
+          ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT)).stream()
+              .map(id -> Map.of("id", s(id)))
+              .toList();
+      Map<String, KeysAndAttributes> request =
+          Map.of(table, KeysAndAttributes.builder().keys(keys).build());
+      while (!request.isEmpty()) {
+        Map<String, KeysAndAttributes> pending = request;
+        var response = dynamoDb.batchGetItem(r -> r.requestItems(pending));
+        response.responses().getOrDefault(table, List.of()).stream()
+            .map(DynamoVideoStore::video)
+            .forEach(found::add);
+        request = response.unprocessedKeys();
+      }
+    }
+    return found;
+  }
+
+  /**
+   * One {@code UpdateItem} with {@code ownerId = :caller}: ownership is checked by the write
+   * itself, so a change of owner between the read and the write cannot slip through.
+   */
+  @Override
+  public Optional<StoredVideo> update(
+      String videoId, String ownerId, VideoUpdateRequest changes, Instant now) {
+    List<String> set = new ArrayList<>();
+    Map<String, String> names = new HashMap<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    set(set, names, values, "title", changes.title() == null ? null : s(changes.title()));
+    set(
+        set,
+        names,
+        values,
+        "description",
+        changes.description() == null ? null : s(changes.description()));
+    set(set, names, values, "tags", changes.tags() == null ? null : list(changes.tags()));
+    set(
+        set,
+        names,
+        values,
+        "categories",
+        changes.categories() == null ? null : list(changes.categories()));
+    set(
+        set,
+        names,
+        values,
+        "visibility",
+        changes.visibility() == null
+            ? null
+            : s(Json.mapper().convertValue(changes.visibility(), String.class)));
+    set(set, names, values, "updatedAt", s(now.toString()));
+    names.put("#ownerId", "ownerId");
+    values.put(":caller", s(ownerId));
+    try {
+      var response =
+          dynamoDb.updateItem(
+              r ->
+                  r.tableName(table)
+                      .key(Map.of("id", s(videoId)))
+                      .updateExpression("SET " + String.join(", ", set))
+                      .conditionExpression("attribute_exists(id) AND #ownerId = :caller")
+                      .expressionAttributeNames(names)
+                      .expressionAttributeValues(values)
+                      .returnValues(ReturnValue.ALL_NEW));
+      return Optional.of(video(response.attributes()));
+    } catch (ConditionalCheckFailedException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public boolean delete(String videoId, String ownerId) {
+    try {
+      dynamoDb.deleteItem(
+          r ->
+              r.tableName(table)
+                  .key(Map.of("id", s(videoId)))
+                  .conditionExpression("attribute_exists(id) AND ownerId = :caller")
+                  .expressionAttributeValues(Map.of(":caller", s(ownerId))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  private static void set(
+      List<String> set,
+      Map<String, String> names,
+      Map<String, AttributeValue> values,
+      String attribute,
+      AttributeValue value) {
+    if (value != null) {
+      set.add("#" + attribute + " = :" + attribute);
+      names.put("#" + attribute, attribute);
+      values.put(":" + attribute, value);
+    }
+  }
+
+  private static AttributeValue list(List<String> items) {
+    return AttributeValue.fromL(items.stream().map(AttributeValue::fromS).toList());
   }
 
   static StoredVideo video(Map<String, AttributeValue> item) {

@@ -1,47 +1,84 @@
 package dev.kinora.videos;
 
+import static dev.kinora.shared.http.Route.delete;
 import static dev.kinora.shared.http.Route.get;
+import static dev.kinora.shared.http.Route.patch;
+import static dev.kinora.shared.http.Route.post;
+import static dev.kinora.shared.http.Route.put;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.kinora.shared.contract.Contract;
+import dev.kinora.shared.contract.Limits;
 import dev.kinora.shared.contract.ValidationIssue;
 import dev.kinora.shared.http.ApiException;
 import dev.kinora.shared.http.ApiRequest;
 import dev.kinora.shared.http.ApiResponses;
 import dev.kinora.shared.http.Routes;
+import dev.kinora.shared.http.SessionUser;
+import dev.kinora.shared.json.Json;
+import dev.kinora.shared.model.PageMeta;
+import dev.kinora.shared.model.VideoUpdateRequest;
+import dev.kinora.shared.model.ViewRequest;
+import dev.kinora.shared.model.WatchProgressUpdate;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The videos context over HTTP. {@code GET /api/v1/videos/{videoId}} is public, yet the owner sees
- * more than anyone else: the route sits behind the optional-session authorizer (template.yaml), so
- * {@link ApiRequest#user()} names the caller when a session exists and is empty otherwise.
+ * The videos context over HTTP. Reading a video and recording a view are public, yet know the
+ * caller when a session exists: those routes sit behind the optional-session authorizer
+ * (template.yaml), so {@link ApiRequest#user()} names the caller or is empty. Editing, deleting,
+ * progress and history need a session.
  */
 public final class VideosApi
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   static final String VIDEO_ID = "videoId";
+  private static final String VIDEO = "/api/v1/videos/{" + VIDEO_ID + "}";
   static final Routes<VideosApi> ROUTES =
-      Routes.of(get("/api/v1/videos/{" + VIDEO_ID + "}", VideosApi::getVideo));
+      Routes.of(
+          get(VIDEO, VideosApi::getVideo),
+          patch(VIDEO, VideosApi::updateVideo),
+          delete(VIDEO, VideosApi::deleteVideo),
+          put(VIDEO + "/progress", VideosApi::saveProgress),
+          post(VIDEO + "/views", VideosApi::recordView),
+          get("/api/v1/me/history", VideosApi::history));
 
   private final VideoService videos;
   private final Contract contract;
+  private final Limits limits;
+  private final MediaCookies mediaCookies;
+  private final Clock clock;
 
   /** The constructor Lambda calls: clients and services built once per container. */
   public VideosApi() {
-    this(Wiring.fromEnvironment().videoService());
+    this(Wiring.fromEnvironment());
+  }
+
+  private VideosApi(Wiring wiring) {
+    this(wiring.videoService(), wiring.limits(), wiring.mediaCookies(), Clock.systemUTC());
   }
 
   /** The handler over explicit wiring (the shaded-jar smoke test uses it). */
   public static VideosApi using(Wiring wiring) {
-    return new VideosApi(wiring.videoService());
+    return new VideosApi(wiring);
   }
 
-  VideosApi(VideoService videos) {
+  VideosApi(VideoService videos, Limits limits) {
+    this(videos, limits, MediaCookies.disabled(), Clock.systemUTC());
+  }
+
+  VideosApi(VideoService videos, Limits limits, MediaCookies mediaCookies, Clock clock) {
     this.videos = videos;
     this.contract = Contract.load();
+    this.limits = limits;
+    this.mediaCookies = mediaCookies;
+    this.clock = clock;
   }
 
   @Override
@@ -49,9 +86,99 @@ public final class VideosApi
     return ROUTES.dispatch(this, event);
   }
 
+  /**
+   * The video plus its channel and the caller's state. An anonymous caller without a viewer cookie
+   * gets one here, so the view it may record later is deduplicated by it, not by IP.
+   */
   private APIGatewayV2HTTPResponse getVideo(ApiRequest request) {
     String videoId = videoId(request);
-    return ApiResponses.ok(videos.find(videoId, request.user()).toApi());
+    Optional<SessionUser> user = request.user();
+    VideoService.Detail detail = videos.detail(videoId, user.map(SessionUser::userId).orElse(null));
+    ObjectNode data = Json.mapper().valueToTree(detail.video().toApi());
+    data.set("channel", Json.mapper().valueToTree(detail.channel()));
+    data.set("viewer", Json.mapper().valueToTree(detail.viewer()));
+    APIGatewayV2HTTPResponse response = ApiResponses.ok(data);
+    response.setCookies(new ArrayList<>(mediaCookies.issue(videoId, clock.instant())));
+    return withViewerCookie(request, user, response);
+  }
+
+  private APIGatewayV2HTTPResponse updateVideo(ApiRequest request) {
+    SessionUser user = request.requireUser(); // who asks before what they ask: 401 beats 400
+    String videoId = videoId(request);
+    VideoUpdateRequest changes = request.body("VideoUpdateRequest", VideoUpdateRequest.class);
+    return ApiResponses.ok(videos.update(videoId, user.userId(), changes).toApi());
+  }
+
+  private APIGatewayV2HTTPResponse deleteVideo(ApiRequest request) {
+    SessionUser user = request.requireUser();
+    videos.delete(videoId(request), user.userId());
+    return ApiResponses.noContent();
+  }
+
+  private APIGatewayV2HTTPResponse saveProgress(ApiRequest request) {
+    SessionUser user = request.requireUser();
+    String videoId = videoId(request);
+    WatchProgressUpdate update = request.body("WatchProgressUpdate", WatchProgressUpdate.class);
+    return ApiResponses.ok(videos.saveProgress(videoId, user.userId(), update));
+  }
+
+  private APIGatewayV2HTTPResponse recordView(ApiRequest request) {
+    String videoId = videoId(request);
+    ViewRequest body = request.body("ViewRequest", ViewRequest.class);
+    Optional<SessionUser> user = request.user();
+    Viewer viewer =
+        user.map(u -> Viewer.signedIn(u.userId()))
+            .orElseGet(
+                () ->
+                    Viewer.anonymous(
+                        ViewerCookie.value(request)
+                            .map(cookie -> "cookie:" + cookie)
+                            .orElseGet(() -> "ip:" + request.sourceIp().orElse("unknown"))));
+    return withViewerCookie(
+        request, user, ApiResponses.ok(videos.recordView(videoId, viewer, body.watchedSeconds())));
+  }
+
+  private APIGatewayV2HTTPResponse history(ApiRequest request) {
+    SessionUser user = request.requireUser();
+    int limit = pageSize(request);
+    VideoService.HistoryPage page =
+        videos.history(user.userId(), request.query("cursor").orElse(null), limit);
+    return ApiResponses.ok(page.entries(), new PageMeta(page.nextCursor().orElse(null)));
+  }
+
+  private int pageSize(ApiRequest request) {
+    Limits.PaginationLimits paging = limits.pagination();
+    Optional<String> text = request.query("limit");
+    if (text.isEmpty()) {
+      return paging.defaultPageSize();
+    }
+    try {
+      int size = Integer.parseInt(text.get());
+      if (size >= paging.minPageSize() && size <= paging.maxPageSize()) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // reported below like an out-of-range number
+    }
+    throw ApiException.validation(
+        List.of(
+            new ValidationIssue(
+                "/limit",
+                "must be an integer from "
+                    + paging.minPageSize()
+                    + " to "
+                    + paging.maxPageSize())));
+  }
+
+  private APIGatewayV2HTTPResponse withViewerCookie(
+      ApiRequest request, Optional<SessionUser> user, APIGatewayV2HTTPResponse response) {
+    if (user.isEmpty() && ViewerCookie.value(request).isEmpty()) {
+      List<String> cookies =
+          new ArrayList<>(response.getCookies() == null ? List.of() : response.getCookies());
+      cookies.add(ViewerCookie.issue(limits.view().viewerCookieMaxAgeDays()));
+      response.setCookies(cookies);
+    }
+    return response;
   }
 
   /**

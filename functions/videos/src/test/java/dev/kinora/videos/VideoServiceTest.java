@@ -24,7 +24,8 @@ class VideoServiceTest {
       new SessionUser("other-account", "other-channel", "other", 0);
 
   private final InMemoryVideoStore store = new InMemoryVideoStore();
-  private final VideoService service = new VideoService(store);
+  private final VideoService service =
+      InMemoryPlayback.service(store, new InMemoryPlayback(), SampleVideos.CREATED);
 
   /** Who is asking. */
   enum Caller {

@@ -23,7 +23,10 @@ class VideosApiTest {
       new SessionUser(SampleVideos.OWNER, SampleVideos.OWNER_CHANNEL, "owner", 0);
 
   private final InMemoryVideoStore store = new InMemoryVideoStore();
-  private final VideosApi api = new VideosApi(new VideoService(store));
+  private final InMemoryPlayback playback = new InMemoryPlayback();
+  private final VideosApi api =
+      new VideosApi(
+          InMemoryPlayback.service(store, playback, SampleVideos.CREATED), CONTRACT.limits());
 
   private static APIGatewayV2HTTPEvent sample(String name) throws Exception {
     Path file = Path.of(System.getProperty("kinora.root", "../.."), "events", name);
@@ -96,7 +99,7 @@ class VideosApiTest {
 
     assertThat(response.getStatusCode()).isEqualTo(200);
     JsonNode body = body(response);
-    assertThat(CONTRACT.validate("VideoResponse", body)).isEmpty();
+    assertThat(CONTRACT.validate("VideoDetailResponse", body)).isEmpty();
     assertThat(body.at("/data/id").asText()).isEqualTo("Ready000001");
     assertThat(body.at("/data/status").asText()).isEqualTo("ready");
     assertThat(body.at("/data/visibility").asText()).isEqualTo("public");
@@ -114,7 +117,7 @@ class VideosApiTest {
     APIGatewayV2HTTPResponse anonymous = api.handleRequest(getVideo("Process0001", null), null);
 
     assertThat(owner.getStatusCode()).isEqualTo(200);
-    assertThat(CONTRACT.validate("VideoResponse", body(owner))).isEmpty();
+    assertThat(CONTRACT.validate("VideoDetailResponse", body(owner))).isEmpty();
     assertThat(body(owner).at("/data/status").asText()).isEqualTo("processing");
     assertThat(anonymous.getStatusCode()).isEqualTo(404);
     assertThat(body(anonymous).at("/error/code").asText()).isEqualTo("VIDEO_NOT_FOUND");

@@ -19,7 +19,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -38,6 +37,7 @@ class VideosCloudTest {
 
   VideosCloudTest(LocalCloud cloud) {
     this.cloud = cloud;
+    WarmUp.ensure(cloud);
   }
 
   /** A signed-up user: the session cookie and the ids the rows need. */
@@ -49,32 +49,10 @@ class VideosCloudTest {
     }
   }
 
+  /** Signs up through the front door from its own loopback address (per-IP sign-up limit). */
   private User signUp() {
-    String handle = "v" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    String json =
-        Json.write(
-            Map.of(
-                "email",
-                handle + "@example.com",
-                "password",
-                "a long and quiet river",
-                "displayName",
-                "Name of " + handle,
-                "handle",
-                handle));
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(uri("/api/v1/auth/signup"))
-                .header("Content-Type", "application/json")
-                .header("X-Requested-With", "kinora")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    String setCookie = response.headers().firstValue("set-cookie").orElseThrow();
-    JsonNode me = read(response.body());
-    return new User(
-        setCookie.substring(0, setCookie.indexOf(';')),
-        me.at("/data/userId").asText(),
-        me.at("/data/channel/id").asText());
+    Browser browser = Browser.signedUp(cloud);
+    return new User(browser.sessionCookie(), browser.userId(), browser.channelId());
   }
 
   /** GET a video; {@code cookie} null sends no Cookie header at all. */

@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * {@code /media/*} like a CloudFront behaviour with the media bucket as S3 origin: the request path
  * is the object key ({@code /media/abc/master.m3u8} → key {@code media/abc/master.m3u8}), GET and
- * HEAD only, byte ranges answered 206, Content-Type by extension (HLS players insist on it).
+ * HEAD only, byte ranges answered 206, Content-Type by extension (HLS players insist on it), and
+ * the signed-cookie check of private media played by {@link MediaAccess}.
  */
 public final class MediaHandler extends Handler.Abstract {
   private static final Map<String, String> CONTENT_TYPES =
@@ -42,11 +43,18 @@ public final class MediaHandler extends Handler.Abstract {
 
   private final S3Client s3;
   private final String bucket;
+  private final MediaAccess access;
 
   public MediaHandler(S3Client s3, String bucket) {
+    this(s3, bucket, MediaAccess.open());
+  }
+
+  /** With the template's access check: a refused read is CloudFront's 403 for a missing cookie. */
+  public MediaHandler(S3Client s3, String bucket, MediaAccess access) {
     super(InvocationType.BLOCKING);
     this.s3 = s3;
     this.bucket = bucket;
+    this.access = access;
   }
 
   static String contentType(String key) {
@@ -64,6 +72,9 @@ public final class MediaHandler extends Handler.Abstract {
     }
     String key =
         URLDecoder.decode(request.getHttpURI().getPath().substring(1), StandardCharsets.UTF_8);
+    if (!access.mayRead(key, request.getHeaders().get(HttpHeader.COOKIE))) {
+      return Responses.json(response, callback, 403, "{\"message\":\"Forbidden\"}");
+    }
     String range = request.getHeaders().get(HttpHeader.RANGE);
     String byExtension = contentType(key);
     response.getHeaders().put(HttpHeader.ACCEPT_RANGES, "bytes");

@@ -25,12 +25,18 @@ public final class ShadedJarSmoke {
     long start = System.nanoTime();
     Config config =
         Config.of(
-            Map.of(
-                "VIDEOS_TABLE", "videos",
-                "AWS_REGION", "us-east-1",
-                "AWS_ACCESS_KEY_ID", "smoke",
-                "AWS_SECRET_ACCESS_KEY", "smoke",
-                "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9"));
+            Map.ofEntries(
+                Map.entry("VIDEOS_TABLE", "videos"),
+                Map.entry("ACCOUNTS_TABLE", "accounts"),
+                Map.entry("WATCH_PROGRESS_TABLE", "progress"),
+                Map.entry("VIEW_MARKERS_TABLE", "markers"),
+                Map.entry("MEDIA_BUCKET", "media"),
+                Map.entry("RAW_BUCKET", "raw"),
+                Map.entry("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9"),
+                Map.entry("AWS_REGION", "us-east-1"),
+                Map.entry("AWS_ACCESS_KEY_ID", "smoke"),
+                Map.entry("AWS_SECRET_ACCESS_KEY", "smoke"),
+                Map.entry("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9")));
     var api = VideosApi.using(Wiring.from(config));
     APIGatewayV2HTTPEvent sample =
         LambdaEventSerializers.serializerFor(

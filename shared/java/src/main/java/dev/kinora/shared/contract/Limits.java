@@ -80,7 +80,8 @@ public record Limits(
         new ViewLimits(
             json.integer("view.dedupMinutes"),
             json.integer("view.minWatchSeconds"),
-            json.decimal("view.minWatchFraction")),
+            json.decimal("view.minWatchFraction"),
+            json.integer("view.viewerCookieMaxAgeDays")),
         new WatchProgressLimits(
             new Floor(json.decimal("watchProgress.position.min")),
             new ExclusiveFloor(json.decimal("watchProgress.duration.exclusiveMin")),
@@ -94,7 +95,8 @@ public record Limits(
         json.transcode("transcode"),
         new MediaLimits(
             json.integer("media.immutableMaxAgeSeconds"),
-            json.integer("media.playlistMaxAgeSeconds")),
+            json.integer("media.playlistMaxAgeSeconds"),
+            json.integer("media.signedCookieTtlSeconds")),
         new TranscodeJobLimits(
             json.integer("transcodeJob.maxAttempts"),
             json.integer("transcodeJob.workStorageMb"),
@@ -214,7 +216,8 @@ public record Limits(
   public record PaginationLimits(int minPageSize, int defaultPageSize, int maxPageSize) {}
 
   /** When a view counts. */
-  public record ViewLimits(int dedupMinutes, int minWatchSeconds, double minWatchFraction) {
+  public record ViewLimits(
+      int dedupMinutes, int minWatchSeconds, double minWatchFraction, int viewerCookieMaxAgeDays) {
 
     public Duration dedupWindow() {
       return Duration.ofMinutes(dedupMinutes);
@@ -289,7 +292,18 @@ public record Limits(
   public record TranscodeRung(String name, int width, int height, int videoKbps, int audioKbps) {}
 
   /** Cache-Control max-ages of the objects under {@code media/{id}/}. */
-  public record MediaLimits(int immutableMaxAgeSeconds, int playlistMaxAgeSeconds) {}
+  public record MediaLimits(
+      int immutableMaxAgeSeconds, int playlistMaxAgeSeconds, int signedCookieTtlSeconds) {
+
+    /** Without signed cookies (what the transcode side builds in its tests). */
+    public MediaLimits(int immutableMaxAgeSeconds, int playlistMaxAgeSeconds) {
+      this(immutableMaxAgeSeconds, playlistMaxAgeSeconds, 0);
+    }
+
+    public Duration signedCookieTtl() {
+      return Duration.ofSeconds(signedCookieTtlSeconds);
+    }
+  }
 
   /**
    * The transcode function's job handling: {@code maxAttempts} mirrors TranscodeQueue's

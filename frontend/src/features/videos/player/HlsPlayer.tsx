@@ -1,0 +1,289 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type HlsType from 'hls.js';
+import { limits } from '../../../contract/generated/limits.gen';
+import { playerAction } from './keyboard';
+import { PlaybackTracker, type PlaybackPorts } from './playbackTracker';
+import { startPosition } from './resume';
+import { StoryboardPreview } from './StoryboardPreview';
+import styles from './HlsPlayer.module.css';
+
+interface Props {
+  playlistUrl: string;
+  posterUrl?: string | undefined;
+  storyboardUrl?: string | undefined;
+  durationSeconds?: number | undefined;
+  resumeAt?: number | undefined;
+  title: string;
+  signedIn: boolean;
+  ports: PlaybackPorts;
+}
+
+/** One rung of the ladder as the quality menu lists it. */
+interface Level {
+  index: number;
+  height: number;
+}
+
+const AUTO = -1;
+const HLS_MIME = 'application/vnd.apple.mpegurl';
+
+/** Safari plays HLS itself (and better than MSE there); everyone else gets hls.js. */
+function prefersNativeHls(video: HTMLVideoElement): boolean {
+  return video.canPlayType(HLS_MIME) !== '' && /apple/i.test(navigator.vendor);
+}
+
+/**
+ * The adaptive player. hls.js is imported only here, when a video is about to play, so it is its own chunk
+ * loaded by the watch page alone. Starts at the resume position (unless the viewer had finished), lets ABR
+ * choose the start level under the player's size, recovers from fatal network errors (`startLoad`) and media
+ * errors (`recoverMediaError`) up to `player.maxErrorRecoveries` times, then shows an error with a retry.
+ */
+export function HlsPlayer(props: Props) {
+  const { playlistUrl, durationSeconds, resumeAt, signedIn, ports } = props;
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const shellRef = useRef<HTMLDivElement>(null);
+  const hlsRef = useRef<HlsType | null>(null);
+  const [levels, setLevels] = useState<Level[]>([]);
+  const [currentLevel, setCurrentLevel] = useState<number>(AUTO);
+  const [autoLevel, setAutoLevel] = useState(true);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const [engine, setEngine] = useState<'hls.js' | 'native' | 'loading'>('loading');
+
+  // Progress and views: one tracker per mounted player.
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    const tracker = new PlaybackTracker(
+      ports,
+      () =>
+        Number.isFinite(video.duration) && video.duration > 0
+          ? { position: video.currentTime, duration: video.duration }
+          : null,
+      signedIn,
+      {
+        setInterval: (f, ms) => window.setInterval(f, ms),
+        clearInterval: (h) => {
+          window.clearInterval(h as number);
+        },
+      },
+    );
+    const onPlay = () => {
+      tracker.onPlay();
+    };
+    const onPause = () => {
+      tracker.onPause();
+    };
+    const onSeeked = () => {
+      tracker.onSeeked();
+    };
+    const onTime = () => {
+      tracker.onTimeUpdate(!video.paused);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') tracker.onHidden();
+    };
+    const onPageHide = () => {
+      tracker.onHidden();
+    };
+    video.addEventListener('play', onPlay);
+    video.addEventListener('pause', onPause);
+    video.addEventListener('seeked', onSeeked);
+    video.addEventListener('timeupdate', onTime);
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      video.removeEventListener('play', onPlay);
+      video.removeEventListener('pause', onPause);
+      video.removeEventListener('seeked', onSeeked);
+      video.removeEventListener('timeupdate', onTime);
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', onPageHide);
+      tracker.dispose();
+    };
+  }, [ports, signedIn]);
+
+  // The stream: hls.js (or native HLS on Safari), rebuilt on retry.
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    let cancelled = false;
+    const start = startPosition(resumeAt, durationSeconds);
+    setFailed(false);
+    setLevels([]);
+
+    if (prefersNativeHls(video)) {
+      setEngine('native');
+      const seekToStart = () => {
+        if (start > 0) video.currentTime = start;
+      };
+      video.addEventListener('loadedmetadata', seekToStart, { once: true });
+      video.src = playlistUrl;
+      return () => {
+        video.removeEventListener('loadedmetadata', seekToStart);
+        video.removeAttribute('src');
+        video.load();
+      };
+    }
+
+    void import('hls.js').then(({ default: Hls }) => {
+      if (cancelled) return;
+      if (!Hls.isSupported()) {
+        setEngine('native');
+        video.src = playlistUrl;
+        return;
+      }
+      setEngine('hls.js');
+      const hls = new Hls({ startLevel: AUTO, capLevelToPlayerSize: true, startPosition: start });
+      hlsRef.current = hls;
+      let recoveries = 0;
+      hls.on(Hls.Events.MANIFEST_PARSED, (_event, data) => {
+        setLevels(
+          data.levels.map((level, index) => ({ index, height: level.height })).sort((a, b) => b.height - a.height),
+        );
+      });
+      hls.on(Hls.Events.LEVEL_SWITCHED, (_event, data) => {
+        setCurrentLevel(data.level);
+        setAutoLevel(hls.autoLevelEnabled);
+      });
+      hls.on(Hls.Events.ERROR, (_event, data) => {
+        if (!data.fatal) return;
+        recoveries += 1;
+        if (recoveries > limits.player.maxErrorRecoveries) {
+          hls.destroy();
+          hlsRef.current = null;
+          setFailed(true);
+          return;
+        }
+        if (data.type === Hls.ErrorTypes.NETWORK_ERROR) {
+          hls.startLoad();
+        } else if (data.type === Hls.ErrorTypes.MEDIA_ERROR) {
+          hls.recoverMediaError();
+        } else {
+          hls.destroy();
+          hlsRef.current = null;
+          setFailed(true);
+        }
+      });
+      hls.loadSource(playlistUrl);
+      hls.attachMedia(video);
+    });
+    return () => {
+      cancelled = true;
+      hlsRef.current?.destroy();
+      hlsRef.current = null;
+    };
+  }, [playlistUrl, resumeAt, durationSeconds, attempt]);
+
+  const chooseLevel = (value: string) => {
+    const hls = hlsRef.current;
+    if (!hls) return;
+    const level = Number(value);
+    // currentLevel switches now (drops the buffer ahead); -1 hands the choice back to ABR.
+    hls.currentLevel = level;
+    setAutoLevel(level === AUTO);
+  };
+
+  const act = useCallback((event: KeyboardEvent) => {
+    const video = videoRef.current;
+    const action = playerAction(event);
+    if (!video || !action) return;
+    event.preventDefault();
+    switch (action.kind) {
+      case 'togglePlay':
+        if (video.paused) void video.play().catch(() => undefined);
+        else video.pause();
+        break;
+      case 'seekBy': {
+        const end = Number.isFinite(video.duration) ? video.duration : Number.MAX_SAFE_INTEGER;
+        video.currentTime = Math.min(Math.max(0, video.currentTime + action.seconds), end);
+        break;
+      }
+      case 'toggleMute':
+        video.muted = !video.muted;
+        break;
+      case 'toggleFullscreen':
+        if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+        else void shellRef.current?.requestFullscreen().catch(() => undefined);
+        break;
+    }
+  }, []);
+
+  useEffect(() => {
+    const shell = shellRef.current;
+    shell?.addEventListener('keydown', act);
+    return () => shell?.removeEventListener('keydown', act);
+  }, [act]);
+
+  const current = levels.find((level) => level.index === currentLevel);
+  return (
+    <div className={styles.wrapper}>
+      {/* Shortcuts are heard on the shell (keydown bubbles from the focused video and its native controls). */}
+      <div
+        ref={shellRef}
+        className={styles.shell}
+        role="group"
+        aria-label={`Video player: ${props.title}. Shortcuts: space or k play and pause, j and l seek, f fullscreen, m mute.`}
+        data-engine={engine}
+        data-current-level={currentLevel}
+        data-level-count={levels.length}
+      >
+        {/* No captions exist yet: the transcoder produces none (a follow-up can add WebVTT tracks). */}
+        {/* eslint-disable-next-line jsx-a11y/media-has-caption */}
+        <video
+          ref={videoRef}
+          className={styles.video}
+          controls
+          playsInline
+          preload="metadata"
+          poster={props.posterUrl}
+          aria-label={props.title}
+        />
+        {failed && (
+          <div className={styles.error} role="alert">
+            <p>This video can&apos;t be played right now.</p>
+            <button
+              type="button"
+              onClick={() => {
+                setAttempt((n) => n + 1);
+              }}
+            >
+              Try again
+            </button>
+          </div>
+        )}
+      </div>
+      <div className={styles.toolbar}>
+        {props.storyboardUrl && durationSeconds ? (
+          <StoryboardPreview
+            url={props.storyboardUrl}
+            durationSeconds={durationSeconds}
+            onSeek={(seconds) => {
+              if (videoRef.current) videoRef.current.currentTime = seconds;
+            }}
+          />
+        ) : (
+          <span />
+        )}
+        {levels.length > 0 && (
+          <label className={styles.quality}>
+            <span>Quality</span>
+            <select
+              value={autoLevel ? AUTO : currentLevel}
+              onChange={(event) => {
+                chooseLevel(event.target.value);
+              }}
+            >
+              <option value={AUTO}>{autoLevel && current ? `Auto (${current.height}p)` : 'Auto'}</option>
+              {levels.map((level) => (
+                <option key={level.index} value={level.index}>
+                  {level.height}p
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+    </div>
+  );
+}

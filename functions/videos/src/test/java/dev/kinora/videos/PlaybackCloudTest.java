@@ -1,0 +1,473 @@
+package dev.kinora.videos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kinora.local.LocalCloud;
+import dev.kinora.local.testing.KinoraCloud;
+import dev.kinora.shared.contract.Contract;
+import dev.kinora.shared.json.Json;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Playback end to end: the repository's template.yaml in the local cloud, browsers with their own
+ * addresses and cookie jars, rows and media objects written the way uploads and transcode leave
+ * them.
+ */
+@KinoraCloud
+class PlaybackCloudTest {
+  private static final Contract CONTRACT = Contract.load();
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final LocalCloud cloud;
+
+  PlaybackCloudTest(LocalCloud cloud) {
+    this.cloud = cloud;
+    WarmUp.ensure(cloud);
+  }
+
+  // ------------------------------------------------------------------------ reading
+
+  @Test
+  void theWatchPageReadsTheChannelAndTheViewersOwnResumePosition() {
+    Browser owner = Browser.signedUp(cloud);
+    Browser viewer = Browser.signedUp(cloud);
+    String id = putVideo(owner, "public", 100);
+    assertThat(progress(viewer, id, 42.5, 100).status()).isEqualTo(200);
+
+    Browser.Reply asViewer = viewer.get(video(id));
+    Browser.Reply asOwner = owner.get(video(id));
+
+    assertThat(asViewer.status()).isEqualTo(200);
+    assertThat(CONTRACT.validate("VideoDetailResponse", asViewer.body())).isEmpty();
+    assertThat(asViewer.data().at("/channel/id").asText()).isEqualTo(owner.channelId());
+    assertThat(asViewer.data().at("/channel/handle").asText()).isEqualTo(owner.handle());
+    assertThat(asViewer.data().at("/channel/name").asText()).isEqualTo("Name of " + owner.handle());
+    assertThat(asViewer.data().at("/channel/subscriberCount").asLong()).isZero();
+    assertThat(asViewer.data().at("/viewer/resumePosition").asDouble()).isEqualTo(42.5);
+    assertThat(asViewer.data().at("/viewer/likeState").asText()).isEqualTo("none");
+    assertThat(asViewer.data().at("/viewer/isOwner").asBoolean()).isFalse();
+    assertThat(asOwner.data().at("/viewer/isOwner").asBoolean()).isTrue();
+    assertThat(asOwner.data().path("viewer").has("resumePosition")).as("never watched").isFalse();
+  }
+
+  @Test
+  void anAnonymousViewerGetsAViewerCookieAndNoResumePosition() {
+    Browser owner = Browser.signedUp(cloud);
+    Browser anonymous = new Browser(cloud);
+    String id = putVideo(owner, "public", 100);
+
+    Browser.Reply reply = anonymous.get(video(id));
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(CONTRACT.validate("VideoDetailResponse", reply.body())).isEmpty();
+    assertThat(reply.data().path("viewer").has("resumePosition")).isFalse();
+    assertThat(anonymous.hasCookie("kinora_viewer")).isTrue();
+    assertThat(reply.raw().headers().firstValue("set-cookie").orElseThrow())
+        .contains("HttpOnly")
+        .contains("Path=/api/v1/videos");
+  }
+
+  @Test
+  void aPrivateVideoIsNotFoundForEveryoneButItsOwnerOnEveryRoute() {
+    Browser owner = Browser.signedUp(cloud);
+    Browser stranger = Browser.signedUp(cloud);
+    Browser anonymous = new Browser(cloud);
+    String id = putVideo(owner, "private", 100);
+
+    for (Browser other : List.of(stranger, anonymous)) {
+      assertNotFound(other.get(video(id)));
+      assertNotFound(other.send("POST", video(id) + "/views", "{\"watchedSeconds\":60}"));
+    }
+    assertNotFound(progress(stranger, id, 10, 100));
+    assertNotFound(stranger.send("PATCH", video(id), "{\"title\":\"Mine now\"}"));
+    assertNotFound(stranger.send("DELETE", video(id), null));
+    assertThat(owner.get(video(id)).status()).isEqualTo(200);
+    assertThat(owner.get(video(id)).data().path("visibility").asText()).isEqualTo("private");
+  }
+
+  @Test
+  void anUnlistedVideoIsReachableByIdButOnlyItsOwnerMayChangeIt() {
+    Browser owner = Browser.signedUp(cloud);
+    Browser stranger = Browser.signedUp(cloud);
+    String id = putVideo(owner, "unlisted", 100);
+
+    assertThat(new Browser(cloud).get(video(id)).status()).isEqualTo(200);
+    assertThat(stranger.get(video(id)).status()).isEqualTo(200);
+    Browser.Reply edit = stranger.send("PATCH", video(id), "{\"title\":\"Mine now\"}");
+    Browser.Reply delete = stranger.send("DELETE", video(id), null);
+
+    assertThat(edit.status()).isEqualTo(403);
+    assertThat(edit.code()).isEqualTo("FORBIDDEN");
+    assertThat(delete.status()).isEqualTo(403);
+    assertThat(owner.get(video(id)).data().path("title").asText()).isEqualTo("Lathe basics");
+  }
+
+  @Test
+  void aPrivateVideosMediaIsServedToItsOwnerOnlyAndAPublicOnesToEveryone() {
+    Browser owner = Browser.signedUp(cloud);
+    Browser stranger = Browser.signedUp(cloud);
+    String hidden = putVideo(owner, "private", 100);
+    String open = putVideo(owner, "public", 100);
+    for (String id : List.of(hidden, open)) {
+      putMedia(id, "master.m3u8", "#EXTM3U\n");
+      putMedia(id, "360p/index.m3u8", "#EXTM3U\n");
+    }
+
+    for (Browser other : List.of(stranger, new Browser(cloud))) {
+      assertThat(other.get(media(hidden, "master.m3u8")).status()).isEqualTo(403);
+      assertThat(other.get(media(hidden, "360p/index.m3u8")).status()).isEqualTo(403);
+      assertThat(other.get(media(open, "master.m3u8")).status()).isEqualTo(200);
+    }
+    Browser.Reply asOwner = owner.get(media(hidden, "master.m3u8"));
+    assertThat(asOwner.status()).isEqualTo(200);
+    assertThat(asOwner.raw().body()).startsWith("#EXTM3U");
+    assertThat(asOwner.raw().headers().firstValue("content-type").orElseThrow())
+        .isEqualTo("application/vnd.apple.mpegurl");
+  }
+
+  // ------------------------------------------------------------------------ owner's edit and
+  // delete
+
+  @Test
+  void theOwnerEditsOnlyTheFieldsTheySend() {
+    Browser owner = Browser.signedUp(cloud);
+    String id = putVideo(owner, "public", 100);
+
+    Browser.Reply reply =
+        owner.send("PATCH", video(id), "{\"title\":\"Bowl turning\",\"visibility\":\"private\"}");
+
+    assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
+    assertThat(CONTRACT.validate("VideoResponse", reply.body())).isEmpty();
+    assertThat(reply.data().path("title").asText()).isEqualTo("Bowl turning");
+    assertThat(reply.data().path("visibility").asText()).isEqualTo("private");
+    assertThat(reply.data().path("tags").toString()).isEqualTo("[\"woodwork\",\"lathe\"]");
+    assertNotFound(new Browser(cloud).get(video(id)));
+  }
+
+  @Test
+  void invalidBodiesAreValidationErrorsAtTheirPaths() {
+    Browser owner = Browser.signedUp(cloud);
+    String id = putVideo(owner, "public", 100);
+
+    assertValidation(owner.send("PATCH", video(id), "{}"), "");
+    assertValidation(owner.send("PATCH", video(id), "{\"title\":\"\"}"), "/title");
+    assertValidation(owner.send("PATCH", video(id), "{\"visibility\":\"secret\"}"), "/visibility");
+    assertValidation(owner.send("PATCH", video(id), "{\"ownerId\":\"me\"}"), "/ownerId");
+    assertValidation(
+        owner.send("PUT", video(id) + "/progress", "{\"position\":-1,\"duration\":100}"),
+        "/position");
+    assertValidation(
+        owner.send("PUT", video(id) + "/progress", "{\"position\":1,\"duration\":0}"), "/duration");
+    assertValidation(owner.send("POST", video(id) + "/views", "{}"), "/watchedSeconds");
+    assertValidation(owner.get("/api/v1/me/history?limit=51"), "/limit");
+  }
+
+  @Test
+  void deletingAVideoRemovesTheRowItsMediaAndItsOriginal() {
+    Browser owner = Browser.signedUp(cloud);
+    String id = putVideo(owner, "public", 100);
+    String media = cloud.physicalName("MediaBucket");
+    String raw = cloud.physicalName("RawBucket");
+    for (String key : List.of("master.m3u8", "360p/index.m3u8", "360p/seg0.m4s", "thumbnail.jpg")) {
+      cloud
+          .s3()
+          .putObject(
+              r -> r.bucket(media).key("media/" + id + "/" + key), RequestBody.fromString("x"));
+    }
+    cloud
+        .s3()
+        .putObject(r -> r.bucket(raw).key("raw/" + id + "/source"), RequestBody.fromString("x"));
+    String neighbour = putVideo(owner, "public", 100);
+    cloud
+        .s3()
+        .putObject(
+            r -> r.bucket(media).key("media/" + neighbour + "/master.m3u8"),
+            RequestBody.fromString("x"));
+
+    Browser.Reply reply = owner.send("DELETE", video(id), null);
+
+    assertThat(reply.status()).as(reply.raw().body()).isEqualTo(204);
+    assertNotFound(owner.get(video(id)));
+    assertThat(
+            cloud.s3().listObjectsV2(r -> r.bucket(media).prefix("media/" + id + "/")).contents())
+        .isEmpty();
+    assertThat(cloud.s3().listObjectsV2(r -> r.bucket(raw).prefix("raw/" + id + "/")).contents())
+        .isEmpty();
+    assertThat(
+            cloud
+                .s3()
+                .listObjectsV2(r -> r.bucket(media).prefix("media/" + neighbour + "/"))
+                .contents())
+        .hasSize(1);
+  }
+
+  // ------------------------------------------------------------------------ progress
+
+  @Test
+  void progressKeepsTheLastPositionAndOnlyRaisesTheMaxima() {
+    Browser viewer = Browser.signedUp(cloud);
+    String id = putVideo(Browser.signedUp(cloud), "public", 200);
+
+    progress(viewer, id, 120, 200);
+    Browser.Reply back = progress(viewer, id, 30, 200);
+
+    assertThat(back.status()).isEqualTo(200);
+    assertThat(CONTRACT.validate("WatchProgressResponse", back.body())).isEmpty();
+    assertThat(back.data().path("lastPosition").asDouble()).isEqualTo(30);
+    assertThat(back.data().path("watchedSeconds").asDouble()).isEqualTo(120);
+    assertThat(back.data().path("percentage").asDouble()).isEqualTo(60);
+    Browser.Reply beyondTheEnd = progress(viewer, id, 500, 999);
+    assertThat(beyondTheEnd.data().path("lastPosition").asDouble())
+        .as("clamped to the video's duration")
+        .isEqualTo(200);
+    assertThat(beyondTheEnd.data().path("percentage").asDouble()).isEqualTo(100);
+  }
+
+  @Test
+  void racingProgressReportsNeverLowerTheMaxima() throws Exception {
+    Browser viewer = Browser.signedUp(cloud);
+    String id = putVideo(Browser.signedUp(cloud), "public", 100);
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 40; i >= 1; i--) {
+      positions.add(i);
+    }
+
+    parallel(positions.size(), i -> progress(viewer, id, positions.get(i), 100).status());
+
+    Browser.Reply last = progress(viewer, id, 5, 100);
+    assertThat(last.data().path("watchedSeconds").asDouble()).isEqualTo(40);
+    assertThat(last.data().path("percentage").asDouble()).isEqualTo(40);
+    assertThat(last.data().path("lastPosition").asDouble()).isEqualTo(5);
+  }
+
+  @Test
+  void progressNeedsASession() {
+    String id = putVideo(Browser.signedUp(cloud), "public", 100);
+
+    Browser.Reply reply =
+        new Browser(cloud)
+            .send("PUT", video(id) + "/progress", "{\"position\":1,\"duration\":100}");
+
+    assertThat(reply.status()).isEqualTo(401);
+  }
+
+  // ------------------------------------------------------------------------ views
+
+  @Test
+  void aTooShortWatchDoesNotCountAndAnEnoughOneCountsOncePerWindow() {
+    String id = putVideo(Browser.signedUp(cloud), "public", 100);
+    Browser anonymous = new Browser(cloud);
+    anonymous.get(video(id)); // the watch page: sets the viewer cookie
+
+    Browser.Reply tooShort = view(anonymous, id, 12);
+    Browser.Reply enough = view(anonymous, id, 31);
+    Browser.Reply again = view(anonymous, id, 95);
+
+    assertThat(CONTRACT.validate("ViewResultResponse", tooShort.body())).isEmpty();
+    assertThat(tooShort.data().path("counted").asBoolean()).isFalse();
+    assertThat(tooShort.data().path("viewCount").asLong()).isEqualTo(7);
+    assertThat(enough.data().path("counted").asBoolean()).isTrue();
+    assertThat(enough.data().path("viewCount").asLong()).isEqualTo(8);
+    assertThat(again.data().path("counted").asBoolean()).as("second view within 30 min").isFalse();
+    assertThat(again.data().path("viewCount").asLong()).isEqualTo(8);
+    assertThat(new Browser(cloud).get(video(id)).data().path("viewCount").asLong()).isEqualTo(8);
+  }
+
+  @Test
+  void halfOfAShortVideoCountsAsAView() {
+    String id = putVideo(Browser.signedUp(cloud), "public", 20);
+    Browser first = new Browser(cloud);
+    Browser second = new Browser(cloud);
+    first.get(video(id));
+    second.get(video(id));
+
+    assertThat(view(first, id, 9).data().path("counted").asBoolean()).isFalse();
+    assertThat(view(second, id, 10).data().path("counted").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aSignedInViewersDeclaredTimeIsCappedByTheProgressTheServerHas() {
+    String id = putVideo(Browser.signedUp(cloud), "public", 100);
+    Browser viewer = Browser.signedUp(cloud);
+    progress(viewer, id, 10, 100);
+
+    Browser.Reply claimed = view(viewer, id, 60);
+    progress(viewer, id, 35, 100);
+    Browser.Reply backedUp = view(viewer, id, 35);
+
+    assertThat(claimed.data().path("counted").asBoolean()).isFalse();
+    assertThat(backedUp.data().path("counted").asBoolean()).isTrue();
+    assertThat(viewer.hasCookie("kinora_viewer")).as("signed-in viewers need none").isFalse();
+  }
+
+  @Test
+  void fiftyConcurrentViewersCountExactlyFifty() throws Exception {
+    String id = putVideo(Browser.signedUp(cloud), "public", 100);
+    List<Browser> viewers = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      Browser viewer = new Browser(cloud);
+      viewer.get(video(id));
+      viewers.add(viewer);
+    }
+
+    List<Boolean> counted =
+        parallel(50, i -> view(viewers.get(i), id, 45).data().path("counted").asBoolean());
+    List<Boolean> repeats =
+        parallel(50, i -> view(viewers.get(i), id, 45).data().path("counted").asBoolean());
+
+    assertThat(counted).containsOnly(true);
+    assertThat(repeats).containsOnly(false);
+    assertThat(new Browser(cloud).get(video(id)).data().path("viewCount").asLong())
+        .isEqualTo(7 + 50);
+  }
+
+  // ------------------------------------------------------------------------ history
+
+  @Test
+  void historyListsWhatTheViewerWatchedMostRecentFirstWithoutVideosTheyLostAccessTo() {
+    Browser owner = Browser.signedUp(cloud);
+    Browser viewer = Browser.signedUp(cloud);
+    String first = putVideo(owner, "public", 100);
+    String second = putVideo(owner, "public", 100);
+    String third = putVideo(owner, "unlisted", 100);
+    progress(viewer, first, 10, 100);
+    progress(viewer, second, 20, 100);
+    progress(viewer, third, 30, 100);
+    owner.send("PATCH", video(second), "{\"visibility\":\"private\"}");
+
+    Browser.Reply page1 = viewer.get("/api/v1/me/history?limit=1");
+    Browser.Reply page2 =
+        viewer.get(
+            "/api/v1/me/history?limit=5&cursor=" + page1.body().at("/meta/nextCursor").asText());
+
+    assertThat(CONTRACT.validate("WatchHistoryResponse", page1.body())).isEmpty();
+    assertThat(page1.data().size()).isEqualTo(1);
+    assertThat(page1.data().at("/0/video/id").asText()).isEqualTo(third);
+    assertThat(page1.data().at("/0/progress/lastPosition").asDouble()).isEqualTo(30);
+    List<String> rest = new ArrayList<>();
+    page2.data().forEach(entry -> rest.add(entry.at("/video/id").asText()));
+    assertThat(rest).containsExactly(first);
+    assertThat(page2.body().path("meta").has("nextCursor")).isFalse();
+  }
+
+  // ------------------------------------------------------------------------ helpers
+
+  private static String media(String id, String file) {
+    return "/media/" + id + "/" + file;
+  }
+
+  private void putMedia(String id, String file, String text) {
+    cloud
+        .s3()
+        .putObject(
+            r -> r.bucket(cloud.physicalName("MediaBucket")).key("media/" + id + "/" + file),
+            RequestBody.fromString(text));
+  }
+
+  private static String video(String id) {
+    return "/api/v1/videos/" + id;
+  }
+
+  private static Browser.Reply progress(
+      Browser browser, String id, double position, double duration) {
+    return browser.send(
+        "PUT",
+        video(id) + "/progress",
+        Json.write(Map.of("position", position, "duration", duration)));
+  }
+
+  private static Browser.Reply view(Browser browser, String id, double watchedSeconds) {
+    Browser.Reply reply =
+        browser.send(
+            "POST", video(id) + "/views", Json.write(Map.of("watchedSeconds", watchedSeconds)));
+    assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
+    return reply;
+  }
+
+  private static void assertNotFound(Browser.Reply reply) {
+    assertThat(reply.status()).as(reply.raw().body()).isEqualTo(404);
+    assertThat(reply.code()).isEqualTo("VIDEO_NOT_FOUND");
+  }
+
+  private static void assertValidation(Browser.Reply reply, String path) {
+    assertThat(reply.status()).as(reply.raw().body()).isEqualTo(400);
+    assertThat(reply.code()).isEqualTo("VALIDATION_ERROR");
+    List<String> paths = new ArrayList<>();
+    reply
+        .body()
+        .at("/error/details/issues")
+        .forEach(issue -> paths.add(issue.path("path").asText()));
+    assertThat(paths).contains(path);
+  }
+
+  private interface Task<T> {
+    T run(int index) throws Exception;
+  }
+
+  private static <T> List<T> parallel(int count, Task<T> task) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(count);
+    try {
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int index = i;
+        futures.add(pool.submit(() -> task.run(index)));
+      }
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static String newVideoId() {
+    byte[] bytes = new byte[8];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** A ready video row as transcode leaves it, with 7 views so far. */
+  private String putVideo(Browser owner, String visibility, double durationSeconds) {
+    String id = newVideoId();
+    var item = new HashMap<String, AttributeValue>();
+    item.put("id", s(id));
+    item.put("ownerId", s(owner.userId()));
+    item.put("channelId", s(owner.channelId()));
+    item.put("title", s("Lathe basics"));
+    item.put("description", s("Turning a bowl."));
+    item.put("tags", AttributeValue.fromL(List.of(s("woodwork"), s("lathe"))));
+    item.put("categories", AttributeValue.fromL(List.of()));
+    item.put("visibility", s(visibility));
+    item.put("status", s("ready"));
+    item.put("uploadId", s("upload-" + id));
+    item.put("sourceKey", s("raw/" + id + "/source"));
+    item.put("createdAt", s("2026-11-25T12:00:00Z"));
+    item.put("updatedAt", s("2026-11-25T12:05:00Z"));
+    item.put("durationSeconds", AttributeValue.fromN(Double.toString(durationSeconds)));
+    item.put("resolutions", AttributeValue.fromL(List.of(s("720p"), s("360p"))));
+    item.put("thumbnailUrl", s("/media/" + id + "/thumbnail.jpg"));
+    item.put("playlistUrl", s("/media/" + id + "/master.m3u8"));
+    item.put("storyboardUrl", s("/media/" + id + "/storyboard.jpg"));
+    item.put("viewCount", AttributeValue.fromN("7"));
+    item.put("publishedAt", s("2026-11-25T12:05:00Z"));
+    cloud.dynamoDb().putItem(r -> r.tableName(cloud.physicalName("VideosTable")).item(item));
+    return id;
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+}
