@@ -104,7 +104,6 @@ export type {
   InitUploadResponse,
   InitUploadResponses,
   LengthRange,
-  LikeState,
   ListCommentsData,
   ListCommentsError,
   ListCommentsErrors,

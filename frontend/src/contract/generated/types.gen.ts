@@ -569,7 +569,7 @@ export type CommentListResponse = {
 };
 
 /**
- * The caller's rating of a video; `none` removes it. Same values as the watch page's LikeState.
+ * The caller's rating of a video (`none` = no rating; sending it removes one). The watch page reads it as `VideoViewer.likeState`.
  */
 export type RatingValue = 'like' | 'dislike' | 'none';
 
@@ -621,11 +621,6 @@ export type WatchProgressResponse = {
 };
 
 /**
- * The caller's reaction to a video; `none` until the engagement context exists.
- */
-export type LikeState = 'none' | 'like' | 'dislike';
-
-/**
  * The caller's own state on this video.
  */
 export type VideoViewer = {
@@ -633,7 +628,7 @@ export type VideoViewer = {
    * Seconds to resume at; absent for anonymous callers and for videos never watched.
    */
   resumePosition?: number;
-  likeState: LikeState;
+  likeState: RatingValue;
   /**
    * The caller owns the video (and may edit or delete it).
    */

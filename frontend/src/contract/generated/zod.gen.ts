@@ -506,7 +506,7 @@ export const zCommentListResponse = z.object({
 });
 
 /**
- * The caller's rating of a video; `none` removes it. Same values as the watch page's LikeState.
+ * The caller's rating of a video (`none` = no rating; sending it removes one). The watch page reads it as `VideoViewer.likeState`.
  */
 export const zRatingValue = z.enum(['like', 'dislike', 'none']);
 
@@ -543,16 +543,11 @@ export const zWatchProgressResponse = z.object({
 });
 
 /**
- * The caller's reaction to a video; `none` until the engagement context exists.
- */
-export const zLikeState = z.enum(['none', 'like', 'dislike']);
-
-/**
  * The caller's own state on this video.
  */
 export const zVideoViewer = z.object({
   resumePosition: z.number().optional(),
-  likeState: zLikeState,
+  likeState: zRatingValue,
   isOwner: z.boolean(),
 });
 

@@ -3,7 +3,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createQueryClient } from '../../app/queryClient';
 import { limits } from '../../contract/generated/limits.gen';
-import type { Video } from '../../contract/generated/types.gen';
+import type { VideoDetail } from '../../contract/generated/types.gen';
 import { RealtimeClient } from '../../lib/realtime/realtimeClient';
 import { fakeApi, json } from '../../test/fakeApi';
 import { fakeRealtime } from '../../test/fakeRealtime';
@@ -13,7 +13,7 @@ import { useTranscodeStatus } from './useTranscodeStatus';
 const VIDEO = 'dQw4w9WgXcQ';
 const PATH = `/api/v1/videos/${VIDEO}`;
 
-function video(overrides: Partial<Video> = {}): Video {
+function video(overrides: Partial<VideoDetail> = {}): VideoDetail {
   return {
     id: VIDEO,
     channelId: 'ch_00000000001',
@@ -29,12 +29,14 @@ function video(overrides: Partial<Video> = {}): Video {
     dislikeCount: 0,
     commentCount: 0,
     createdAt: '2026-11-25T15:00:00Z',
+    channel: { id: 'ch_00000000001', handle: 'sea', name: 'Sea', subscriberCount: 0 },
+    viewer: { likeState: 'none', isOwner: true },
     ...overrides,
   };
 }
 
 /** The server's answer to GET /videos/{id}; tests change it as the transcode moves on. */
-let serverVideo: Video;
+let serverVideo: VideoDetail;
 
 function videoReads(fetchMock: ReturnType<typeof fakeApi>): number {
   return fetchMock.mock.calls.filter(([input]) => input === PATH).length;

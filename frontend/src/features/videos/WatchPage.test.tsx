@@ -77,8 +77,14 @@ beforeEach(() => {
   hlsInstances.length = 0;
 });
 
+const noComments = () => json({ data: [], meta: {} });
+
 function serve(answer: Response) {
-  return fakeApi({ ...healthyApi, 'GET /api/v1/videos/vid_0000001': () => answer });
+  return fakeApi({
+    ...healthyApi,
+    'GET /api/v1/videos/vid_0000001': () => answer,
+    'GET /api/v1/videos/vid_0000001/comments': noComments,
+  });
 }
 
 test('aProcessingVideoSaysItWillBePlayableSoon', async () => {
@@ -121,6 +127,16 @@ test('aReadyVideoPlaysFromTheResumePositionWithAdaptiveStartAndAQualityMenu', as
   expect(hls?.currentLevel).toBe(0);
 });
 
+test('aReadyVideoShowsTheViewersRatingAndTheComments', async () => {
+  serve(json({ data: ready({ likeCount: 7, dislikeCount: 1, viewer: { likeState: 'like', isOwner: false } }) }));
+  await renderApp('/watch/vid_0000001');
+
+  const rating = await screen.findByRole('group', { name: 'Rate this video' });
+  expect(within(rating).getByRole('button', { name: 'Like (7)' })).toHaveAttribute('aria-pressed', 'true');
+  expect(within(rating).getByRole('button', { name: 'Dislike (1)' })).toHaveAttribute('aria-pressed', 'false');
+  expect(screen.getByRole('region', { name: 'Comments' })).toBeInTheDocument();
+});
+
 test('aViewerWhoFinishedStartsOver', async () => {
   serve(json({ data: ready({ viewer: { likeState: 'none', isOwner: false, resumePosition: 595 } }) }));
   await renderApp('/watch/vid_0000001');
@@ -155,6 +171,7 @@ test('theOwnerEditsTheTitleAndMayDelete', async () => {
   fakeApi({
     ...signedInApi,
     'GET /api/v1/videos/vid_0000001': () => json({ data: ready({ viewer: { likeState: 'none', isOwner: true } }) }),
+    'GET /api/v1/videos/vid_0000001/comments': noComments,
     'PATCH /api/v1/videos/vid_0000001': async (request) => {
       const body = (await request.json()) as { title: string };
       return json({ data: { ...ready(), title: body.title } });

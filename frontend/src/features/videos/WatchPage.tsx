@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { VideoDetail, VideoStatus } from '../../contract/generated/types.gen';
+import type { CommentAuthor, VideoDetail, VideoStatus } from '../../contract/generated/types.gen';
 import { zVideoId } from '../../contract/generated/zod.gen';
 import { isApiError } from '../../lib/api/client';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useMe } from '../accounts/api/getMe';
+import { Comments } from '../engagement/Comments';
+import { RatingButtons } from '../engagement/RatingButtons';
 import { useDeleteVideo } from './api/deleteVideo';
 import { useVideo } from './api/getVideo';
 import { recordView, saveProgress } from './api/playbackApi';
@@ -72,7 +74,7 @@ function StatusPanel({ video }: { video: VideoDetail }) {
   }
 }
 
-function ChannelRow({ video }: { video: VideoDetail }) {
+function ChannelRow({ video, signedIn }: { video: VideoDetail; signedIn: boolean }) {
   const { channel } = video;
   return (
     <div className={styles.channel}>
@@ -91,13 +93,21 @@ function ChannelRow({ video }: { video: VideoDetail }) {
           </span>
         </span>
       </Link>
-      {/* Engagement (subscriptions, likes) wires these; until then they say so instead of pretending. */}
+      {/* Subscriptions are the next engagement slice; until then the button says so instead of pretending. */}
       <button type="button" className="button button-primary" disabled title="Subscriptions arrive soon">
         Subscribe
       </button>
-      <span className={styles.likes}>
-        {compact.format(video.likeCount)} {video.likeCount === 1 ? 'like' : 'likes'}
-      </span>
+      {video.status === 'ready' ? (
+        <RatingButtons
+          initial={{
+            videoId: video.id,
+            value: video.viewer.likeState,
+            likeCount: video.likeCount,
+            dislikeCount: video.dislikeCount,
+          }}
+          signedIn={signedIn}
+        />
+      ) : null}
     </div>
   );
 }
@@ -197,6 +207,13 @@ export function WatchPage() {
   }
 
   const { data } = video;
+  const channel = me.data?.channel;
+  const commentAuthor: CommentAuthor | undefined = channel && {
+    channelId: channel.id,
+    handle: channel.handle,
+    name: channel.name,
+    ...(channel.avatarUrl ? { avatarUrl: channel.avatarUrl } : {}),
+  };
   const playable = data.status === 'ready' && data.playlistUrl;
   return (
     <article className={styles.page} aria-labelledby="video-title">
@@ -227,7 +244,7 @@ export function WatchPage() {
         {counts.format(data.viewCount)} views
         {data.publishedAt ? ` · ${dates.format(new Date(data.publishedAt))}` : ''}
       </p>
-      <ChannelRow video={data} />
+      <ChannelRow video={data} signedIn={signedIn} />
       {data.viewer.isOwner && <OwnerActions video={data} />}
       <Description text={data.description} />
       {data.tags.length > 0 && (
@@ -236,6 +253,14 @@ export function WatchPage() {
             <li key={tag}>#{tag}</li>
           ))}
         </ul>
+      )}
+      {data.status === 'ready' && (
+        <Comments
+          videoId={data.id}
+          commentCount={data.commentCount}
+          author={commentAuthor}
+          isVideoOwner={data.viewer.isOwner}
+        />
       )}
     </article>
   );

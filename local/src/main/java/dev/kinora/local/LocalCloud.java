@@ -48,6 +48,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -392,22 +393,39 @@ public final class LocalCloud implements AutoCloseable {
 
   /**
    * The CDN's signed-cookie check of {@code /media/*}, played locally (see {@link MediaAccess}): a
-   * CloudFront distribution's {@code Metadata: {kinora:local: {mediaAccessCheck: <route>,
-   * publicMediaFiles: [..]}}} names the API route whose 200 allows a read.
+   * CloudFront distribution's {@code Metadata: {kinora:local: {mediaAccessCheck: <route>}}} names
+   * the API route whose 200 allows a read; its cache behaviours on the default (media) origin that
+   * trust no key group are the paths everyone may read.
    */
   private MediaAccess mediaAccess() {
     for (var resource : template.resourcesOfType("AWS::CloudFront::Distribution")) {
       if (resource.raw().get("Metadata") instanceof Map<?, ?> metadata
           && metadata.get("kinora:local") instanceof Map<?, ?> local
           && local.get("mediaAccessCheck") instanceof String check) {
-        List<String> publicFiles =
-            local.get("publicMediaFiles") instanceof List<?> files
-                ? files.stream().map(String::valueOf).toList()
-                : List.of();
-        return MediaAccess.checkedBy(check, publicFiles, this::frontDoorUrl);
+        return MediaAccess.checkedBy(check, publicMediaPaths(resource.raw()), this::frontDoorUrl);
       }
     }
     return MediaAccess.open();
+  }
+
+  private static List<String> publicMediaPaths(Map<String, Object> distribution) {
+    if (!(distribution.get("Properties") instanceof Map<?, ?> properties
+        && properties.get("DistributionConfig") instanceof Map<?, ?> config
+        && config.get("DefaultCacheBehavior") instanceof Map<?, ?> fallback
+        && config.get("CacheBehaviors") instanceof List<?> behaviours)) {
+      return List.of();
+    }
+    List<String> paths = new ArrayList<>();
+    for (Object item : behaviours) {
+      if (item instanceof Map<?, ?> behaviour
+          && Objects.equals(behaviour.get("TargetOriginId"), fallback.get("TargetOriginId"))
+          && !behaviour.containsKey("TrustedKeyGroups")
+          && !behaviour.containsKey("TrustedSigners")
+          && behaviour.get("PathPattern") instanceof String pattern) {
+        paths.add(pattern);
+      }
+    }
+    return paths;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.kinora.engagement;
 
+import dev.kinora.shared.engagement.RatingItems;
 import dev.kinora.shared.json.Json;
 import dev.kinora.shared.model.RatingValue;
 import java.time.Instant;
@@ -35,7 +36,7 @@ public final class DynamoRatingStore implements RatingStore {
   }
 
   static Map<String, AttributeValue> key(String userId, String videoId) {
-    return Map.of("pk", s("USER#" + userId), "sk", s("RATING#" + videoId));
+    return RatingItems.key(userId, videoId);
   }
 
   @Override
@@ -48,9 +49,7 @@ public final class DynamoRatingStore implements RatingStore {
                     .consistentRead(true)
                     .projectionExpression("#value")
                     .expressionAttributeNames(Map.of("#value", "value")));
-    return response.hasItem() && response.item().containsKey("value")
-        ? value(response.item().get("value").s())
-        : RatingValue.NONE;
+    return response.hasItem() ? RatingItems.value(response.item()) : RatingValue.NONE;
   }
 
   @Override
@@ -131,10 +130,6 @@ public final class DynamoRatingStore implements RatingStore {
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(values))
         .build();
-  }
-
-  private static RatingValue value(String text) {
-    return Json.mapper().convertValue(text, RatingValue.class);
   }
 
   private static String text(RatingValue value) {

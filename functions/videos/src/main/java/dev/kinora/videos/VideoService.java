@@ -4,7 +4,7 @@ import dev.kinora.shared.contract.ErrorCode;
 import dev.kinora.shared.http.ApiException;
 import dev.kinora.shared.http.SessionUser;
 import dev.kinora.shared.model.ChannelSummary;
-import dev.kinora.shared.model.LikeState;
+import dev.kinora.shared.model.RatingValue;
 import dev.kinora.shared.model.VideoUpdateRequest;
 import dev.kinora.shared.model.VideoViewer;
 import dev.kinora.shared.model.ViewResult;
@@ -26,6 +26,7 @@ public final class VideoService {
   private final ChannelDirectory channels;
   private final WatchProgressStore progress;
   private final ViewLedger views;
+  private final Ratings ratings;
   private final MediaStore media;
   private final ViewRule viewRule;
   private final Duration viewDedupWindow;
@@ -36,6 +37,7 @@ public final class VideoService {
       ChannelDirectory channels,
       WatchProgressStore progress,
       ViewLedger views,
+      Ratings ratings,
       MediaStore media,
       ViewRule viewRule,
       Duration viewDedupWindow,
@@ -44,6 +46,7 @@ public final class VideoService {
     this.channels = channels;
     this.progress = progress;
     this.views = views;
+    this.ratings = ratings;
     this.media = media;
     this.viewRule = viewRule;
     this.viewDedupWindow = viewDedupWindow;
@@ -86,7 +89,12 @@ public final class VideoService {
             ? null
             : progress.find(viewerId, videoId).map(WatchProgress::lastPosition).orElse(null);
     return new Detail(
-        video, channel, new VideoViewer(resume, LikeState.NONE, video.isOwnedBy(viewerId)));
+        video,
+        channel,
+        new VideoViewer(
+            resume,
+            viewerId == null ? RatingValue.NONE : ratings.find(viewerId, videoId),
+            video.isOwnedBy(viewerId)));
   }
 
   /**

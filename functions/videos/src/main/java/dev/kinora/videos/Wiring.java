@@ -1,25 +1,18 @@
 package dev.kinora.videos;
 
 import dev.kinora.shared.aws.AwsClients;
+import dev.kinora.shared.aws.S3Clients;
 import dev.kinora.shared.config.Config;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.Limits;
-import java.net.URI;
 import java.time.Clock;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Plain constructors, once per container. Configuration (template.yaml gives it): {@code
  * VIDEOS_TABLE}, {@code ACCOUNTS_TABLE} (channels, read only), {@code WATCH_PROGRESS_TABLE}, {@code
- * VIEW_MARKERS_TABLE}, {@code MEDIA_BUCKET}, {@code RAW_BUCKET}.
+ * VIEW_MARKERS_TABLE}, {@code MEDIA_BUCKET}, {@code RAW_BUCKET}, {@code ENGAGEMENT_TABLE} (the
+ * viewer's rating, read only).
  */
 public final class Wiring {
   private final Config config;
@@ -61,40 +54,15 @@ public final class Wiring {
               new DynamoChannelDirectory(dynamoDb, config.require("ACCOUNTS_TABLE")),
               new DynamoWatchProgressStore(dynamoDb, config.require("WATCH_PROGRESS_TABLE")),
               new DynamoViewLedger(dynamoDb, config.require("VIEW_MARKERS_TABLE"), videos),
-              new S3MediaStore(s3(), config.require("MEDIA_BUCKET"), config.require("RAW_BUCKET")),
+              new DynamoRatings(dynamoDb, config.require("ENGAGEMENT_TABLE")),
+              new S3MediaStore(
+                  S3Clients.s3(config),
+                  config.require("MEDIA_BUCKET"),
+                  config.require("RAW_BUCKET")),
               new ViewRule(limits.view().minWatchSeconds(), limits.view().minWatchFraction()),
               limits.view().dedupWindow(),
               Clock.systemUTC());
     }
     return videoService;
-  }
-
-  /**
-   * Like {@link AwsClients#dynamoDb}: URL connection HTTP client, region, credentials and endpoint
-   * from Config; path-style when an endpoint is configured (the local S3 has no virtual hosts).
-   */
-  private S3Client s3() {
-    var builder =
-        S3Client.builder()
-            .httpClient(UrlConnectionHttpClient.create())
-            .region(Region.of(config.get("AWS_REGION", "us-east-1")))
-            // Checksums only where S3 requires them: the local S3 predates the new defaults.
-            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-    config
-        .find("AWS_ENDPOINT_URL_S3")
-        .map(URI::create)
-        .ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
-    var accessKey = config.find("AWS_ACCESS_KEY_ID");
-    var secretKey = config.find("AWS_SECRET_ACCESS_KEY");
-    if (accessKey.isPresent() && secretKey.isPresent()) {
-      var token = config.find("AWS_SESSION_TOKEN");
-      builder.credentialsProvider(
-          StaticCredentialsProvider.create(
-              token.isPresent()
-                  ? AwsSessionCredentials.create(accessKey.get(), secretKey.get(), token.get())
-                  : AwsBasicCredentials.create(accessKey.get(), secretKey.get())));
-    }
-    return builder.build();
   }
 }

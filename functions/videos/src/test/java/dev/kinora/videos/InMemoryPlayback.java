@@ -1,6 +1,7 @@
 package dev.kinora.videos;
 
 import dev.kinora.shared.model.ChannelSummary;
+import dev.kinora.shared.model.RatingValue;
 import dev.kinora.shared.model.WatchProgress;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,7 @@ final class InMemoryPlayback
   final Map<String, Instant> markers = new ConcurrentHashMap<>();
   final Map<String, Long> views = new ConcurrentHashMap<>();
   final List<String> deleted = new ArrayList<>();
+  final Map<String, RatingValue> ratings = new ConcurrentHashMap<>();
 
   static VideoService service(InMemoryVideoStore store, InMemoryPlayback playback, Instant now) {
     return new VideoService(
@@ -29,6 +31,8 @@ final class InMemoryPlayback
         playback,
         playback,
         playback,
+        (userId, videoId) ->
+            playback.ratings.getOrDefault(userId + "/" + videoId, RatingValue.NONE),
         playback,
         new ViewRule(30, 0.5),
         Duration.ofMinutes(30),

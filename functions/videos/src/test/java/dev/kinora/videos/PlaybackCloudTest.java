@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kinora.local.LocalCloud;
 import dev.kinora.local.testing.KinoraCloud;
 import dev.kinora.shared.contract.Contract;
+import dev.kinora.shared.engagement.RatingItems;
 import dev.kinora.shared.json.Json;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -59,6 +60,22 @@ class PlaybackCloudTest {
     assertThat(asViewer.data().at("/viewer/isOwner").asBoolean()).isFalse();
     assertThat(asOwner.data().at("/viewer/isOwner").asBoolean()).isTrue();
     assertThat(asOwner.data().path("viewer").has("resumePosition")).as("never watched").isFalse();
+  }
+
+  @Test
+  void theWatchPageShowsTheViewersOwnRatingFromTheEngagementTable() {
+    Browser owner = Browser.signedUp(cloud);
+    Browser viewer = Browser.signedUp(cloud);
+    String id = putVideo(owner, "public", 100);
+    // The item as the engagement context's rating transaction leaves it.
+    Map<String, AttributeValue> rating = new HashMap<>(RatingItems.key(viewer.userId(), id));
+    rating.put(RatingItems.VALUE, AttributeValue.fromS("dislike"));
+    cloud.dynamoDb().putItem(r -> r.tableName(cloud.physicalName("EngagementTable")).item(rating));
+
+    assertThat(viewer.get(video(id)).data().at("/viewer/likeState").asText()).isEqualTo("dislike");
+    assertThat(owner.get(video(id)).data().at("/viewer/likeState").asText()).isEqualTo("none");
+    assertThat(new Browser(cloud).get(video(id)).data().at("/viewer/likeState").asText())
+        .isEqualTo("none");
   }
 
   @Test

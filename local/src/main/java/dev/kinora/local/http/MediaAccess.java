@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,9 +23,10 @@ import java.util.regex.Pattern;
  * group, so it asks the same policy directly: it sends the request's Cookie header to the
  * template's access-check route (the distribution's {@code Metadata: kinora:local:
  * mediaAccessCheck}, e.g. {@code /api/v1/videos/{videoId}}) through its own HTTP API, and a 200
- * allows the read. Paths the template serves without signed cookies ({@code publicPaths}, e.g.
- * posters) are always allowed. Answers are remembered per (cookies, video) for a few seconds, as
- * the signed cookies' lifetime would, so a player's segment requests do not each cost a lookup.
+ * allows the read. Paths the distribution serves without signed cookies (its media cache behaviours
+ * without trusted key groups, e.g. posters and avatars) are always allowed. Answers are remembered
+ * per (cookies, video) for a few seconds, as the signed cookies' lifetime would, so a player's
+ * segment requests do not each cost a lookup.
  */
 public final class MediaAccess {
   private static final Pattern VIDEO_KEY = Pattern.compile("^media/([A-Za-z0-9_-]+)/(.+)$");
@@ -52,17 +54,31 @@ public final class MediaAccess {
 
   /**
    * @param checkPath the route to ask, with {@code {videoId}} for the video's id
-   * @param publicFiles file names under {@code media/{id}/} served to everyone (CloudFront path
-   *     patterns {@code /media/*\/<name>})
+   * @param publicPathPatterns CloudFront path patterns served without signed cookies (e.g. {@code
+   *     /media/*\/thumbnail.jpg}, {@code /media/avatars/*}): {@code *} any characters, {@code ?}
+   *     one
    */
   public static MediaAccess checkedBy(
-      String checkPath, java.util.List<String> publicFiles, Supplier<URI> frontDoor) {
-    String names =
-        publicFiles.isEmpty()
+      String checkPath, List<String> publicPathPatterns, Supplier<URI> frontDoor) {
+    String any =
+        publicPathPatterns.isEmpty()
             ? "(?!)"
-            : String.join("|", publicFiles.stream().map(Pattern::quote).toList());
+            : String.join("|", publicPathPatterns.stream().map(MediaAccess::globRegex).toList());
     return new MediaAccess(
-        checkPath, Pattern.compile("^(" + names + ")$"), frontDoor, Clock.systemUTC());
+        checkPath, Pattern.compile("^(" + any + ")$"), frontDoor, Clock.systemUTC());
+  }
+
+  private static String globRegex(String pathPattern) {
+    StringBuilder regex = new StringBuilder();
+    for (char c : pathPattern.toCharArray()) {
+      regex.append(
+          switch (c) {
+            case '*' -> ".*";
+            case '?' -> ".";
+            default -> Pattern.quote(String.valueOf(c));
+          });
+    }
+    return regex.toString();
   }
 
   /** Whether the caller with this Cookie header (may be null) may read {@code key}. */
@@ -70,12 +86,12 @@ public final class MediaAccess {
     if (checkPath == null) {
       return true;
     }
+    if (publicPaths.matcher("/" + key).matches()) {
+      return true;
+    }
     Matcher matcher = VIDEO_KEY.matcher(key);
     if (!matcher.matches()) {
       return false;
-    }
-    if (publicPaths.matcher(matcher.group(2)).matches()) {
-      return true;
     }
     String videoId = matcher.group(1);
     String memo = videoId + "\n" + Optional.ofNullable(cookieHeader).orElse("");

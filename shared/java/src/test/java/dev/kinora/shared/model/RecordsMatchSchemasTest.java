@@ -134,8 +134,8 @@ class RecordsMatchSchemasTest {
         example("Rating", new Rating("dQw4w9WgXcQ", RatingValue.NONE, 3, 1)),
         example("WatchProgress", new WatchProgress("dQw4w9WgXcQ", 61.5, 70, 28.9, CREATED)),
         example("WatchProgressUpdate", new WatchProgressUpdate(61.5, 212.5)),
-        example("VideoViewer", new VideoViewer(61.5, LikeState.NONE, false)),
-        example("VideoViewer", new VideoViewer(null, LikeState.LIKE, true)),
+        example("VideoViewer", new VideoViewer(61.5, RatingValue.NONE, false)),
+        example("VideoViewer", new VideoViewer(null, RatingValue.LIKE, true)),
         example("ChannelSummary", new ChannelSummary("ch_1", "walker", "The Walker", null, 3)),
         example(
             "VideoUpdateRequest",
