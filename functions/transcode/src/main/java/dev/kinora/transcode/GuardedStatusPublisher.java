@@ -58,6 +58,11 @@ public final class GuardedStatusPublisher implements StatusPublisher {
   }
 
   @Override
+  public void playable(String videoId, java.util.List<String> resolutions) {
+    guarded("playable", videoId, () -> delegate.playable(videoId, resolutions));
+  }
+
+  @Override
   public void failed(String videoId, String reason) {
     lastProgress.remove(videoId);
     guarded("failed", videoId, () -> delegate.failed(videoId, reason));

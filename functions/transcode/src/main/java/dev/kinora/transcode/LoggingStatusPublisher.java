@@ -28,6 +28,11 @@ public final class LoggingStatusPublisher implements StatusPublisher {
   }
 
   @Override
+  public void playable(String videoId, java.util.List<String> resolutions) {
+    LOG.log(Level.INFO, "transcode.playable {0} {1}", videoId, resolutions);
+  }
+
+  @Override
   public void failed(String videoId, String reason) {
     LOG.log(Level.INFO, "transcode.failed {0}: {1}", videoId, reason);
   }
