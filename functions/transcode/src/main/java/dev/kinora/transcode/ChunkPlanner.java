@@ -70,7 +70,7 @@ public final class ChunkPlanner {
    * Where to cut: every {@code chunkSeconds}, with the remainder folded into the last chunk when it
    * would be shorter than half a chunk (a two-second tail is not worth an invocation).
    */
-  static List<Double> cutTimes(double durationSeconds, int chunkSeconds) {
+  public static List<Double> cutTimes(double durationSeconds, int chunkSeconds) {
     int chunks = Math.max(1, (int) Math.round(durationSeconds / chunkSeconds));
     List<Double> cuts = new ArrayList<>();
     for (int k = 1; k < chunks; k++) {
