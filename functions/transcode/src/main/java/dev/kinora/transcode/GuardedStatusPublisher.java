@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,7 +59,7 @@ public final class GuardedStatusPublisher implements StatusPublisher {
   }
 
   @Override
-  public void playable(String videoId, java.util.List<String> resolutions) {
+  public void playable(String videoId, List<String> resolutions) {
     guarded("playable", videoId, () -> delegate.playable(videoId, resolutions));
   }
 

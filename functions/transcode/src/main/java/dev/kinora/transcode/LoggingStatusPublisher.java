@@ -1,6 +1,7 @@
 package dev.kinora.transcode;
 
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Locale;
 
 /** Logs the transcode events until the realtime issue sends them to WebSocket subscribers. */
@@ -28,7 +29,7 @@ public final class LoggingStatusPublisher implements StatusPublisher {
   }
 
   @Override
-  public void playable(String videoId, java.util.List<String> resolutions) {
+  public void playable(String videoId, List<String> resolutions) {
     LOG.log(Level.INFO, "transcode.playable {0} {1}", videoId, resolutions);
   }
 

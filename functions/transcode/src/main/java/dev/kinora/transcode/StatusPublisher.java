@@ -1,5 +1,7 @@
 package dev.kinora.transcode;
 
+import java.util.List;
+
 /**
  * Tells the uploader how the transcode goes: transcode.started / progress / completed / failed.
  * Logs until the realtime issue plugs in WebSockets.
@@ -20,5 +22,5 @@ public interface StatusPublisher {
    * default that does nothing, so adapters written before it keep compiling; one that forwards
    * events to subscribers should override it.
    */
-  default void playable(String videoId, java.util.List<String> resolutions) {}
+  default void playable(String videoId, List<String> resolutions) {}
 }
