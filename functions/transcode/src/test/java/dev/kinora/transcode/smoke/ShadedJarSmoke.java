@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * Run by the build against {@code target/transcode.jar} (plus this class and the Lambda runtime's
- * event deserializer): proves the shaded, minimized jar builds the transcode, dead-letter and chunk handlers with their clients and
- * the ffmpeg backend, and answers S3's test event without touching the network. Arguments: the jar,
- * and {@code events/transcode-s3-test-event.json}.
+ * event deserializer): proves the shaded, minimized jar builds the transcode, dead-letter and chunk
+ * handlers with their clients and the ffmpeg backend, and answers S3's test event without touching
+ * the network. Arguments: the jar, and {@code events/transcode-s3-test-event.json}.
  */
 public final class ShadedJarSmoke {
   private ShadedJarSmoke() {}
@@ -23,18 +23,18 @@ public final class ShadedJarSmoke {
   public static void main(String[] args) throws Exception {
     long start = System.nanoTime();
     Config.useEnvironment(
-        Map.of(
-            "VIDEOS_TABLE", "videos",
-            "MEDIA_BUCKET", "media",
-            "TRANSCODE_BACKEND", "ffmpeg",
-            "FFMPEG_BIN_DIR", "/opt/bin",
-            "AWS_REGION", "us-east-1",
-            "AWS_ACCESS_KEY_ID", "smoke",
-            "AWS_SECRET_ACCESS_KEY", "smoke",
-            "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9",
-            "AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9",
-            "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9",
-            "TRANSCODE_CHUNK_QUEUE_URL", "http://127.0.0.1:9/000000000000/chunks"));
+        Map.ofEntries(
+            Map.entry("VIDEOS_TABLE", "videos"),
+            Map.entry("MEDIA_BUCKET", "media"),
+            Map.entry("TRANSCODE_BACKEND", "ffmpeg"),
+            Map.entry("FFMPEG_BIN_DIR", "/opt/bin"),
+            Map.entry("AWS_REGION", "us-east-1"),
+            Map.entry("AWS_ACCESS_KEY_ID", "smoke"),
+            Map.entry("AWS_SECRET_ACCESS_KEY", "smoke"),
+            Map.entry("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9"),
+            Map.entry("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9"),
+            Map.entry("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9"),
+            Map.entry("TRANSCODE_CHUNK_QUEUE_URL", "http://127.0.0.1:9/000000000000/chunks")));
     SQSEvent sample =
         LambdaEventSerializers.serializerFor(SQSEvent.class, ShadedJarSmoke.class.getClassLoader())
             .fromJson(Files.readString(Path.of(args[1])));
