@@ -182,6 +182,9 @@ export const limits = {
     progressIntervalMillis: 1000,
     outputSizeFactor: 1.25,
     uploadConcurrency: 8,
+    ladderSpeed: 2.5,
+    singleJobBudgetSeconds: 600,
+    chunkSeconds: 120,
   },
   rateLimits: {
     uploadInit: {

@@ -326,6 +326,10 @@ export type Video = {
    */
   resolutions: Array<string>;
   /**
+   * Rungs that can be played already (optional). Present while status is still processing once the first rung (360p) is published with a master playlist listing only the ready rungs at playlistUrl; equal to resolutions once ready.
+   */
+  playableResolutions?: Array<string>;
+  /**
    * Same-origin path of the poster JPEG (`/media/{id}/thumbnail.jpg`) once ready.
    */
   thumbnailUrl?: string;

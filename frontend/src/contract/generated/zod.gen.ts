@@ -286,6 +286,7 @@ export const zVideo = z.object({
   failureReason: z.string().optional(),
   durationSeconds: z.number().optional(),
   resolutions: z.array(z.string()),
+  playableResolutions: z.array(z.string()).optional(),
   thumbnailUrl: z.string().optional(),
   playlistUrl: z.string().optional(),
   storyboardUrl: z.string().optional(),

@@ -6,10 +6,16 @@ import dev.kinora.bench.Benchmark;
 import dev.kinora.bench.Machine;
 import dev.kinora.bench.ResultsFile;
 import dev.kinora.bench.transcode.TranscodeResults.Run;
+import dev.kinora.transcode.ChunkPlanner;
+import dev.kinora.transcode.ChunkPlaylists;
+import dev.kinora.transcode.ChunkResult.RungSegments;
+import dev.kinora.transcode.WorkKeys;
 import dev.kinora.transcode.ffmpeg.FfmpegBinaries;
 import dev.kinora.transcode.ffmpeg.HlsTranscoder;
 import dev.kinora.transcode.ffmpeg.HlsTranscoder.PassPlan;
+import dev.kinora.transcode.ffmpeg.HlsVariant;
 import dev.kinora.transcode.ffmpeg.Ladder;
+import dev.kinora.transcode.ffmpeg.MasterPlaylist;
 import dev.kinora.transcode.ffmpeg.MediaInfo;
 import dev.kinora.transcode.ffmpeg.Probe;
 import dev.kinora.transcode.ffmpeg.Rung;
@@ -24,8 +30,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -41,6 +49,9 @@ import java.util.stream.Stream;
 public final class TranscodeBench implements Benchmark {
   static final int DEFAULT_DURATION_SECONDS = 60;
   static final int DEFAULT_TIMEOUT_SECONDS = 3600;
+
+  /** Chunk length of (d): a 60 s clip becomes 6 chunks, enough to see the slowest one. */
+  static final int DEFAULT_CHUNK_SECONDS = 10;
 
   /**
    * The source: the test pattern and tone the reference measurement in the team notes used, encoded
@@ -74,6 +85,12 @@ public final class TranscodeBench implements Benchmark {
         BenchOption.value(
             "noise", "strength", "per-frame grain in the source, 0-40 (default 0: none)"),
         BenchOption.value(
+            "chunk",
+            "seconds",
+            "chunk length of the long-video path (d), 2-300 (default "
+                + DEFAULT_CHUNK_SECONDS
+                + ")"),
+        BenchOption.value(
             "timeout",
             "seconds",
             "limit for each measured run (default " + DEFAULT_TIMEOUT_SECONDS + ")"));
@@ -83,6 +100,7 @@ public final class TranscodeBench implements Benchmark {
   public int run(BenchContext context) throws Exception {
     int duration = context.args().integer("duration", DEFAULT_DURATION_SECONDS, 5, 600);
     int noise = context.args().integer("noise", 0, 0, 40);
+    int chunkSeconds = context.args().integer("chunk", DEFAULT_CHUNK_SECONDS, 2, 300);
     Duration timeout =
         Duration.ofSeconds(context.args().integer("timeout", DEFAULT_TIMEOUT_SECONDS, 30, 14_400));
     Instant startedAt = context.clock().instant();
@@ -122,6 +140,7 @@ public final class TranscodeBench implements Benchmark {
     List<Run> perRung = new ArrayList<>();
     Run ladder;
     Run singlePass;
+    TranscodeResults.Chunked chunked;
     try (PeakRss rss = new PeakRss(binaries.ffmpeg())) {
       // (a) one process per rung, largest first, each decoding the source itself
       HlsTranscoder perRungEncoder = new HlsTranscoder(binaries, timeout);
@@ -182,6 +201,18 @@ public final class TranscodeBench implements Benchmark {
               fresh(work.resolve("b-single-pass")),
               rss,
               out);
+      // (d): the long-video path, chunks one after another
+      chunked =
+          measureChunked(
+              new HlsTranscoder(binaries, timeout, PassPlan.SINGLE_PASS),
+              new Probe(binaries, Duration.ofSeconds(60)),
+              source,
+              info,
+              chunkSeconds,
+              fresh(work.resolve("d-chunked")),
+              timeout,
+              rss,
+              out);
     }
 
     TranscodeSettings settings = TranscodeSettings.load();
@@ -223,7 +254,8 @@ public final class TranscodeBench implements Benchmark {
             sequential,
             perRung,
             ladder,
-            singlePass);
+            singlePass,
+            chunked);
     out.print(results.table());
     Path file = ResultsFile.write(context.resultsDir(), name(), startedAt, results);
     out.println("results: " + context.root().relativize(file));
@@ -277,6 +309,121 @@ public final class TranscodeBench implements Benchmark {
         lowest,
         run.playableSeconds());
     return run;
+  }
+
+  /**
+   * (d) what the function's long-video path does, minus S3: plan (poster, keyframe storyboard,
+   * split), encode each chunk into every rung (segments renamed and moved onto the video's
+   * timeline), assemble the variant and master playlists from the chunks' segment lists.
+   */
+  private static TranscodeResults.Chunked measureChunked(
+      HlsTranscoder transcoder,
+      Probe probe,
+      Path source,
+      MediaInfo info,
+      int chunkSeconds,
+      Path dir,
+      Duration timeout,
+      PeakRss rss,
+      PrintStream out)
+      throws Exception {
+    rss.reset();
+    long start = System.nanoTime();
+    double cpuStart = ChildCpu.seconds();
+    Path images = Files.createDirectories(dir.resolve("images"));
+    transcoder.thumbnail(source, info, images.resolve("thumbnail.jpg"), timeout);
+    transcoder.keyframeStoryboard(source, info, images.resolve("storyboard.jpg"), timeout);
+    List<HlsTranscoder.SourceChunk> pieces =
+        transcoder.split(
+            source,
+            info,
+            ChunkPlanner.cutTimes(info.durationSeconds(), chunkSeconds),
+            dir.resolve("pieces"),
+            timeout);
+    Run plan =
+        new Run(
+            "d  plan: poster, storyboard, split at keyframes",
+            seconds(System.nanoTime() - start),
+            ChildCpu.seconds() - cpuStart,
+            null,
+            rss.peakKib(),
+            size(dir));
+    out.printf(Locale.ROOT, "  d: plan %.1f s, %d chunks%n", plan.wallSeconds(), pieces.size());
+
+    Path media = Files.createDirectories(dir.resolve("media"));
+    double origin = pieces.getFirst().startSeconds();
+    List<Run> perChunk = new ArrayList<>();
+    Map<String, List<RungSegments>> byRung = new LinkedHashMap<>();
+    for (int i = 0; i < pieces.size(); i++) {
+      HlsTranscoder.SourceChunk piece = pieces.get(i);
+      rss.reset();
+      long chunkStart = System.nanoTime();
+      double chunkCpu = ChildCpu.seconds();
+      MediaInfo chunkInfo = probe.probe(piece.file());
+      List<Rung> rungs = Ladder.forSource(chunkInfo);
+      Path chunkOut = Files.createDirectories(dir.resolve("chunk-" + i));
+      Map<String, String> codecs =
+          transcoder.encodeChunk(
+              piece.file(),
+              chunkInfo,
+              rungs,
+              chunkOut,
+              new HlsTranscoder.ChunkNaming(
+                  WorkKeys.segmentPrefix(i), piece.startSeconds() - origin),
+              IGNORE,
+              timeout);
+      for (Rung rung : rungs) {
+        Path rungDir = chunkOut.resolve(rung.name());
+        byRung
+            .computeIfAbsent(rung.name(), r -> new ArrayList<>())
+            .add(
+                ChunkPlaylists.read(
+                    rung,
+                    rungDir,
+                    codecs.getOrDefault(rung.name(), HlsTranscoder.fallbackCodecs(chunkInfo)),
+                    transcoder.outputFrameRate(chunkInfo)));
+        Files.delete(rungDir.resolve("index.m3u8"));
+      }
+      Run run =
+          new Run(
+              String.format(
+                  Locale.ROOT,
+                  "d  slowest chunk (%d of %d, %.1f s)",
+                  i + 1,
+                  pieces.size(),
+                  piece.durationSeconds()),
+              seconds(System.nanoTime() - chunkStart),
+              ChildCpu.seconds() - chunkCpu,
+              null,
+              rss.peakKib(),
+              size(chunkOut));
+      perChunk.add(run);
+      out.printf(
+          Locale.ROOT,
+          "  d: chunk %d (%.1f s) %.1f s (cpu %.1f s)%n",
+          i,
+          piece.durationSeconds(),
+          run.wallSeconds(),
+          run.cpuSeconds());
+    }
+
+    long assemblyStart = System.nanoTime();
+    List<HlsVariant> variants = new ArrayList<>();
+    for (var rung : byRung.entrySet()) {
+      Path rungDir = Files.createDirectories(media.resolve(rung.getKey()));
+      Files.writeString(rungDir.resolve("index.m3u8"), ChunkPlaylists.variant(rung.getValue()));
+      variants.add(ChunkPlaylists.masterEntry(rung.getValue()));
+    }
+    Files.writeString(media.resolve("master.m3u8"), MasterPlaylist.render(variants));
+    Run assembly =
+        new Run(
+            "d  assembly: variant + master playlists",
+            seconds(System.nanoTime() - assemblyStart),
+            0,
+            null,
+            0,
+            size(media));
+    return TranscodeResults.Chunked.of(chunkSeconds, plan, perChunk, assembly);
   }
 
   private static final TranscodeProgress IGNORE =

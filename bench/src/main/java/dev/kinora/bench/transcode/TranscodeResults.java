@@ -20,6 +20,7 @@ public record TranscodeResults(
     List<Run> perRung,
     Run ladder,
     Run singlePass,
+    Chunked chunked,
     Ratios ratios) {
 
   /** Issue 7's targets: b/a, ladder speed (source seconds per wall second), c/duration. */
@@ -55,6 +56,51 @@ public record TranscodeResults(
       long peakRssKib,
       long outputBytes) {}
 
+  /**
+   * (d) the long-video path on the same clip: the planner's work (poster, keyframe storyboard, cut
+   * at keyframes without re-encoding), every chunk encoded one after another here (each would have
+   * its own function in the cloud), and the assembly of the playlists from the chunks' segment
+   * lists.
+   *
+   * @param criticalPathSeconds the slowest chunk + assembly: what a cloud with one invocation per
+   *     chunk waits for after planning, whatever the video's length
+   */
+  public record Chunked(
+      int chunks,
+      int chunkSeconds,
+      Run plan,
+      List<Run> perChunk,
+      Run assembly,
+      double criticalPathSeconds,
+      double criticalPathWithPlanSeconds,
+      double allChunksWallSeconds,
+      double allChunksCpuSeconds) {
+
+    public Chunked {
+      perChunk = List.copyOf(perChunk);
+    }
+
+    static Chunked of(int chunkSeconds, Run plan, List<Run> perChunk, Run assembly) {
+      double slowest = perChunk.stream().mapToDouble(Run::wallSeconds).max().orElse(0);
+      return new Chunked(
+          perChunk.size(),
+          chunkSeconds,
+          plan,
+          perChunk,
+          assembly,
+          slowest + assembly.wallSeconds(),
+          plan.wallSeconds() + slowest + assembly.wallSeconds(),
+          perChunk.stream().mapToDouble(Run::wallSeconds).sum(),
+          perChunk.stream().mapToDouble(Run::cpuSeconds).sum());
+    }
+
+    Run slowest() {
+      return perChunk.stream()
+          .max(java.util.Comparator.comparingDouble(Run::wallSeconds))
+          .orElseThrow();
+    }
+  }
+
   /** The issue's figures of merit for b (the engine) and b' (single pass), by wall and CPU. */
   public record Ratios(
       double ladderOverSequential,
@@ -74,7 +120,8 @@ public record TranscodeResults(
       Run sequential,
       List<Run> perRung,
       Run ladder,
-      Run singlePass) {
+      Run singlePass,
+      Chunked chunked) {
     double duration = settings.sourceSeconds();
     var ratios =
         new Ratios(
@@ -95,6 +142,7 @@ public record TranscodeResults(
         List.copyOf(perRung),
         ladder,
         singlePass,
+        chunked,
         ratios);
   }
 
@@ -107,6 +155,19 @@ public record TranscodeResults(
     rows.addAll(perRung);
     rows.add(ladder);
     rows.add(singlePass);
+    if (chunked != null) {
+      rows.add(chunked.plan());
+      rows.add(chunked.slowest());
+      rows.add(
+          new Run(
+              "d  all " + chunked.chunks() + " chunks, one after another",
+              chunked.allChunksWallSeconds(),
+              chunked.allChunksCpuSeconds(),
+              null,
+              chunked.perChunk().stream().mapToLong(Run::peakRssKib).max().orElse(0),
+              chunked.perChunk().stream().mapToLong(Run::outputBytes).sum()));
+      rows.add(chunked.assembly());
+    }
     for (Run run : rows) {
       table.row(
           List.of(
@@ -135,6 +196,18 @@ public record TranscodeResults(
             ratios.singlePassOverSequential(),
             ratios.singlePassCpuOverSequentialCpu(),
             ratios.singlePassSpeed())
+        + (chunked == null
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "chunked (%d chunks of ~%d s): critical path = slowest chunk + assembly %.1f s"
+                    + " (%.2f x the source; + plan %.1f s)   all chunks in sequence %.1f s%n",
+                chunked.chunks(),
+                chunked.chunkSeconds(),
+                chunked.criticalPathSeconds(),
+                chunked.criticalPathSeconds() / settings.sourceSeconds(),
+                chunked.criticalPathWithPlanSeconds(),
+                chunked.allChunksWallSeconds()))
         + String.format(
             Locale.ROOT,
             "load average: start %s, end %s on %d cores%n",

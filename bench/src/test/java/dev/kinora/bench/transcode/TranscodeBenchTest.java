@@ -15,7 +15,7 @@ class TranscodeBenchTest {
   void acceptsDurationNoiseAndTimeout() {
     List<String> names = bench.options().stream().map(BenchOption::name).toList();
 
-    assertThat(names).containsExactly("duration", "noise", "timeout");
+    assertThat(names).containsExactly("duration", "noise", "chunk", "timeout");
     BenchArgs args = BenchArgs.parse(List.of("--duration", "20", "--noise=8"), bench.options());
     assertThat(args.integer("duration", 60, 5, 600)).isEqualTo(20);
     assertThat(args.integer("noise", 0, 0, 40)).isEqualTo(8);

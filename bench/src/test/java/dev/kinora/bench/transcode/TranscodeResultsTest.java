@@ -35,7 +35,27 @@ class TranscodeResultsTest {
         SEQUENTIAL,
         List.of(new Run("a  1080p alone", 50, 90, null, 300 * 1024, 30 << 20)),
         LADDER,
-        SINGLE);
+        SINGLE,
+        TranscodeResults.Chunked.of(
+            10,
+            new Run("d  plan", 4, 3, null, 100 * 1024, 90 << 20),
+            List.of(
+                new Run("d  chunk 1", 10, 18, null, 400 * 1024, 10 << 20),
+                new Run("d  chunk 2", 12, 19, null, 400 * 1024, 10 << 20)),
+            new Run("d  assembly", 0.5, 0, null, 0, 1 << 10)));
+  }
+
+  @Test
+  void theChunkedCriticalPathIsTheSlowestChunkPlusAssembly() {
+    var chunked = results().chunked();
+
+    assertThat(chunked.criticalPathSeconds()).isCloseTo(12.5, within(1e-9));
+    assertThat(chunked.criticalPathWithPlanSeconds()).isCloseTo(16.5, within(1e-9));
+    assertThat(chunked.allChunksWallSeconds()).isCloseTo(22, within(1e-9));
+    assertThat(results().table())
+        .contains("d  chunk 2", "d  all 2 chunks, one after another")
+        .contains(
+            "critical path = slowest chunk + assembly 12.5 s (0.21 x the source; + plan 16.5 s)");
   }
 
   @Test

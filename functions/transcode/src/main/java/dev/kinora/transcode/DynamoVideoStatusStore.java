@@ -2,6 +2,7 @@ package dev.kinora.transcode;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,7 +36,8 @@ public final class DynamoVideoStatusStore implements VideoStatusStore {
     values.put(":now", s(now));
     StringBuilder set =
         new StringBuilder(
-            "SET #status = :ready, resolutions = :resolutions, durationSeconds = :duration,"
+            "SET #status = :ready, resolutions = :resolutions,"
+                + " playableResolutions = :resolutions, durationSeconds = :duration,"
                 + " publishedAt = if_not_exists(publishedAt, :now), updatedAt = :now");
     // An asynchronous backend may not produce every image; absent URLs stay absent.
     optional(set, values, "playlistUrl", video.playlistUrl());
@@ -50,6 +52,18 @@ public final class DynamoVideoStatusStore implements VideoStatusStore {
       set.append(", ").append(attribute).append(" = :").append(attribute);
       values.put(":" + attribute, s(value));
     }
+  }
+
+  @Override
+  public boolean markPlayable(String videoId, List<String> resolutions, String playlistUrl) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":playable", AttributeValue.fromL(resolutions.stream().map(r -> s(r)).toList()));
+    values.put(":playlist", s(playlistUrl));
+    values.put(":now", s(clock.instant().toString()));
+    return update(
+        videoId,
+        "SET playableResolutions = :playable, playlistUrl = :playlist, updatedAt = :now",
+        values);
   }
 
   @Override

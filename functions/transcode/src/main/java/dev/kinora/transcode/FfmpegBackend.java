@@ -11,8 +11,11 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +39,14 @@ public final class FfmpegBackend implements TranscodeBackend {
   private final StatusPublisher publisher;
   private final Path workRoot;
   private final TranscodeJobLimits limits;
+  private final ChunkPlanner planner;
+  private final EarlyPlayback earlyPlayback;
+
+  /** Told when the first rungs are published while the others are still encoding. */
+  @FunctionalInterface
+  public interface EarlyPlayback {
+    void playable(String videoId, List<String> resolutions, String playlistUrl);
+  }
 
   /**
    * @param publisher receives progress; must not throw (see {@link GuardedStatusPublisher})
@@ -48,6 +59,24 @@ public final class FfmpegBackend implements TranscodeBackend {
       StatusPublisher publisher,
       Path workRoot,
       TranscodeJobLimits limits) {
+    this(storage, engine, uploader, publisher, workRoot, limits, null, (id, rungs, url) -> {});
+  }
+
+  /**
+   * @param planner takes over sources too long for one invocation (null: never split)
+   * @param earlyPlayback records that the first rungs can be played
+   */
+  public FfmpegBackend(
+      ObjectStorage storage,
+      FfmpegEngine engine,
+      MediaUploader uploader,
+      StatusPublisher publisher,
+      Path workRoot,
+      TranscodeJobLimits limits,
+      ChunkPlanner planner,
+      EarlyPlayback earlyPlayback) {
+    this.planner = planner;
+    this.earlyPlayback = earlyPlayback;
     this.storage = storage;
     this.engine = engine;
     this.uploader = uploader;
@@ -88,16 +117,25 @@ public final class FfmpegBackend implements TranscodeBackend {
     } catch (RejectedMediaException rejected) {
       return new TranscodeOutcome.Rejected(rejected.getMessage());
     }
+    if (planner != null && planner.splits(info)) {
+      // The pieces are a second copy of the source on this disk; no outputs are written here.
+      if (2 * sourceBytes > available) {
+        return tooLarge(job, sourceBytes, sourceBytes, available);
+      }
+      return planner.plan(job, work, source, info);
+    }
     long outputBytes = estimatedOutputBytes(info);
     if (sourceBytes + outputBytes > available) {
       return tooLarge(job, sourceBytes, outputBytes, available);
     }
     String videoId = job.videoId();
+    Path outDir = Files.createDirectories(work.resolve("out"));
+    EarlyPublisher early = new EarlyPublisher(job, work, outDir, Ladder.forSource(info).size());
     HlsOutput output =
         engine.transcode(
             source,
             info,
-            Files.createDirectories(work.resolve("out")),
+            outDir,
             new TranscodeProgress() {
               @Override
               public void percent(String rung, double percent) {
@@ -107,10 +145,12 @@ public final class FfmpegBackend implements TranscodeBackend {
               @Override
               public void rungReady(Rung rung, Path playlistDir) {
                 LOG.log(Level.INFO, "video {0}: {1} encoded", videoId, rung.name());
+                early.rungReady(rung, playlistDir);
               }
             });
+    Set<String> published = early.await();
     Files.deleteIfExists(source);
-    uploader.upload(output.directory(), job.mediaBucket(), job.mediaPrefix());
+    uploader.upload(output.directory(), job.mediaBucket(), job.mediaPrefix(), published);
     String prefix = job.mediaPrefix();
     return new TranscodeOutcome.Finished(
         new ReadyVideo(
@@ -119,6 +159,80 @@ public final class FfmpegBackend implements TranscodeBackend {
             output.thumbnail() == null ? null : MediaKeys.url(prefix + MediaKeys.THUMBNAIL),
             MediaKeys.url(prefix + MediaKeys.MASTER_PLAYLIST),
             output.storyboard() == null ? null : MediaKeys.url(prefix + MediaKeys.STORYBOARD)));
+  }
+
+  /**
+   * Time to playable: when the first pass (the lowest rung alone) is done and more rungs are still
+   * to come, that rung and a master listing only it go up on a virtual thread while ffmpeg encodes
+   * the rest, and the row is marked playable. The master is copied aside first, because the engine
+   * rewrites it when the next pass lands. A failure here only costs the early start: the final
+   * upload publishes everything anyway.
+   */
+  private final class EarlyPublisher {
+    private final TranscodeJob job;
+    private final Path work;
+    private final Path outDir;
+    private final int totalRungs;
+    private final List<String> ready = new ArrayList<>();
+    private Thread upload;
+    private volatile Set<String> published = Set.of();
+
+    EarlyPublisher(TranscodeJob job, Path work, Path outDir, int totalRungs) {
+      this.job = job;
+      this.work = work;
+      this.outDir = outDir;
+      this.totalRungs = totalRungs;
+    }
+
+    synchronized void rungReady(Rung rung, Path playlistDir) {
+      ready.add(rung.name());
+      if (upload != null || ready.size() >= totalRungs) {
+        return; // published early already, or this is the end anyway
+      }
+      List<String> rungs = List.copyOf(ready);
+      Path master = work.resolve(MediaKeys.MASTER_PLAYLIST);
+      try {
+        Files.copy(
+            outDir.resolve(MediaKeys.MASTER_PLAYLIST), master, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "video " + job.videoId() + ": no early master", e);
+        return;
+      }
+      upload =
+          Thread.ofVirtual()
+              .name("early-publish-" + job.videoId())
+              .start(
+                  () -> {
+                    try {
+                      uploader.uploadRung(
+                          outDir, playlistDir, job.mediaBucket(), job.mediaPrefix());
+                      String key = job.mediaPrefix() + MediaKeys.MASTER_PLAYLIST;
+                      uploader.uploadPartialMaster(master, job.mediaBucket(), key);
+                      published = Set.copyOf(rungs);
+                      earlyPlayback.playable(job.videoId(), rungs, MediaKeys.url(key));
+                    } catch (IOException | RuntimeException e) {
+                      LOG.log(
+                          Level.WARNING,
+                          "video "
+                              + job.videoId()
+                              + ": early publishing failed; the full"
+                              + " ladder is published at the end",
+                          e);
+                    }
+                  });
+    }
+
+    /** Waits for the early upload; the rung folders it published completely. */
+    Set<String> await() throws InterruptedException {
+      Thread running;
+      synchronized (this) {
+        running = upload;
+      }
+      if (running != null) {
+        running.join();
+      }
+      return published;
+    }
   }
 
   /** What the ladder for this source writes: bitrates × duration, plus container overhead. */

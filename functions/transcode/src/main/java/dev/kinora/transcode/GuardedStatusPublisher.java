@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,6 +56,11 @@ public final class GuardedStatusPublisher implements StatusPublisher {
   public void completed(String videoId, ReadyVideo video) {
     lastProgress.remove(videoId);
     guarded("completed", videoId, () -> delegate.completed(videoId, video));
+  }
+
+  @Override
+  public void playable(String videoId, List<String> resolutions) {
+    guarded("playable", videoId, () -> delegate.playable(videoId, resolutions));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.kinora.transcode;
 
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Locale;
 
 /** Logs the transcode events until the realtime issue sends them to WebSocket subscribers. */
@@ -25,6 +26,11 @@ public final class LoggingStatusPublisher implements StatusPublisher {
   @Override
   public void completed(String videoId, ReadyVideo video) {
     LOG.log(Level.INFO, "transcode.completed {0} {1}", videoId, video.resolutions());
+  }
+
+  @Override
+  public void playable(String videoId, List<String> resolutions) {
+    LOG.log(Level.INFO, "transcode.playable {0} {1}", videoId, resolutions);
   }
 
   @Override

@@ -36,6 +36,15 @@ public final class MediaFiles {
     return isPlaylist(fileName) ? playlist : immutable;
   }
 
+  /**
+   * The master playlist published while the ladder is still encoding: caches must revalidate it on
+   * every request, or a CDN would keep serving the 360p-only master for its max-age after the full
+   * one replaced it.
+   */
+  public String partialMasterCacheControl() {
+    return "no-cache";
+  }
+
   public static boolean isPlaylist(String fileName) {
     return "m3u8".equals(extension(fileName));
   }

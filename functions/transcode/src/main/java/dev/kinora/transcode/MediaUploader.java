@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +41,15 @@ public final class MediaUploader {
    * @return the keys written, in the order their uploads completed step by step
    */
   public List<String> upload(Path directory, String bucket, String prefix) throws IOException {
+    return upload(directory, bucket, prefix, Set.of());
+  }
+
+  /**
+   * Like {@link #upload(Path, String, String)}, leaving out the rung folders named in {@code
+   * published} (already uploaded by {@link #uploadRung}; their segments never change).
+   */
+  public List<String> upload(Path directory, String bucket, String prefix, Set<String> published)
+      throws IOException {
     List<String> written = new ArrayList<>();
     List<Path> rungDirectories;
     List<Path> topLevel;
@@ -49,6 +59,9 @@ public final class MediaUploader {
       topLevel = all.stream().filter(Files::isRegularFile).toList();
     }
     for (Path rung : rungDirectories) {
+      if (published.contains(rung.getFileName().toString())) {
+        continue;
+      }
       List<Path> files;
       try (Stream<Path> walk = Files.walk(rung)) {
         files = walk.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList();
@@ -61,6 +74,29 @@ public final class MediaUploader {
     // Masters last: once one is readable, everything it names is.
     written.addAll(parallel(directory, bucket, prefix, playlists(topLevel)));
     return written;
+  }
+
+  /** One finished rung folder of {@code directory}: its segments, then its playlist. */
+  public List<String> uploadRung(Path directory, Path rung, String bucket, String prefix)
+      throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(rung)) {
+      files = walk.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList();
+    }
+    List<String> written =
+        new ArrayList<>(parallel(directory, bucket, prefix, notPlaylists(files)));
+    written.addAll(parallel(directory, bucket, prefix, playlists(files)));
+    return written;
+  }
+
+  /** A master playlist listing only the rungs ready so far, which caches must not keep. */
+  public void uploadPartialMaster(Path master, String bucket, String key) throws IOException {
+    storage.upload(
+        bucket,
+        key,
+        master,
+        mediaFiles.contentType(name(master)).orElseThrow(),
+        mediaFiles.partialMasterCacheControl());
   }
 
   private static List<Path> playlists(List<Path> files) {

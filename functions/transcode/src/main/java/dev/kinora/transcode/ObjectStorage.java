@@ -19,4 +19,15 @@ public interface ObjectStorage {
   /** Writes {@code file} as the object, with the headers the CDN passes on to players. */
   void upload(String bucket, String key, Path file, String contentType, String cacheControl)
       throws IOException;
+
+  /** Writes a small object from memory (playlists, the chunk bookkeeping under {@code work/}). */
+  void put(String bucket, String key, byte[] bytes, String contentType, String cacheControl)
+      throws IOException;
+
+  /**
+   * Reads a small object whole.
+   *
+   * @throws IOException also when it is larger than {@code maxBytes}
+   */
+  byte[] get(String bucket, String key, int maxBytes) throws IOException;
 }

@@ -47,4 +47,23 @@ public final class S3ObjectStorage implements ObjectStorage {
         r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl),
         RequestBody.fromFile(file));
   }
+
+  @Override
+  public void put(
+      String bucket, String key, byte[] bytes, String contentType, String cacheControl) {
+    s3.putObject(
+        r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl),
+        RequestBody.fromBytes(bytes));
+  }
+
+  @Override
+  public byte[] get(String bucket, String key, int maxBytes) throws IOException {
+    try (InputStream in = s3.getObject(r -> r.bucket(bucket).key(key))) {
+      byte[] bytes = in.readNBytes(maxBytes + 1);
+      if (bytes.length > maxBytes) {
+        throw new IOException(key + " is larger than the " + maxBytes + " bytes expected");
+      }
+      return bytes;
+    }
+  }
 }

@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * TranscodeDeadLetterQueue's consumer: the S3 event of an original that failed every attempt. Its
- * video becomes {@code failed} with a reason the uploader understands, unless it finished in the
- * meantime (the conditional write leaves {@code ready} and {@code failed} videos alone).
+ * TranscodeDeadLetterQueue's and TranscodeChunkDeadLetterQueue's consumer: the S3 event of an
+ * original, or the chunk job of a long video, that failed every attempt. Its video becomes {@code
+ * failed} with a reason the uploader understands, unless it finished in the meantime (the
+ * conditional write leaves {@code ready} and {@code failed} videos alone).
  */
 public final class TranscodeDeadLetterHandler
     implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -19,6 +20,7 @@ public final class TranscodeDeadLetterHandler
       System.getLogger(TranscodeDeadLetterHandler.class.getName());
 
   private final RawUploadEvents events;
+  private final int videoIdLength;
   private final TranscodeService transcodes;
 
   public TranscodeDeadLetterHandler() {
@@ -26,11 +28,13 @@ public final class TranscodeDeadLetterHandler
   }
 
   private TranscodeDeadLetterHandler(Wiring wiring) {
-    this(wiring.rawUploadEvents(), wiring.deadLetterService());
+    this(wiring.rawUploadEvents(), wiring.limits().video().idLength(), wiring.deadLetterService());
   }
 
-  TranscodeDeadLetterHandler(RawUploadEvents events, TranscodeService transcodes) {
+  TranscodeDeadLetterHandler(
+      RawUploadEvents events, int videoIdLength, TranscodeService transcodes) {
     this.events = events;
+    this.videoIdLength = videoIdLength;
     this.transcodes = transcodes;
   }
 
@@ -39,6 +43,16 @@ public final class TranscodeDeadLetterHandler
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (SQSEvent.SQSMessage message : TranscodeHandler.records(event)) {
       try {
+        var chunk = ChunkMessage.parse(message.getBody(), videoIdLength);
+        if (chunk.isPresent()) {
+          LOG.log(
+              Level.WARNING,
+              "chunk {0} of {1} failed every attempt: {2}",
+              chunk.get().index(),
+              chunk.get().videoId(),
+              transcodes.giveUp(chunk.get().videoId()));
+          continue;
+        }
         for (SourceUpload source : events.sources(message.getBody())) {
           LOG.log(
               Level.WARNING,

@@ -1,6 +1,7 @@
 package dev.kinora.transcode;
 
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,6 +48,8 @@ public final class TranscodeService {
     REJECTED,
     /** An asynchronous backend took the job; its completion event finishes the video. */
     SUBMITTED,
+    /** A long video: its chunks are queued; the last chunk worker finishes it. */
+    CHUNKED,
     /** The video is not processing (finished, failed, unknown): a duplicate or stray event. */
     SKIPPED,
     /** Every attempt failed (dead-letter queue): the video is failed. */
@@ -74,6 +77,10 @@ public final class TranscodeService {
         fail(videoId, rejected.reason());
         yield Result.REJECTED;
       }
+      case TranscodeOutcome.Chunked chunked -> {
+        LOG.log(Level.INFO, "video {0}: {1} chunks queued", videoId, chunked.chunks());
+        yield Result.CHUNKED;
+      }
       case TranscodeOutcome.Submitted submitted -> {
         LOG.log(Level.INFO, "video {0}: transcode job {1} submitted", videoId, submitted.jobId());
         yield Result.SUBMITTED;
@@ -98,7 +105,23 @@ public final class TranscodeService {
 
   /** The source failed every attempt (dead-letter queue): the video fails unless it finished. */
   public Result giveUp(SourceUpload source) {
-    return fail(source.videoId(), giveUpReason()) ? Result.GAVE_UP : Result.SKIPPED;
+    return giveUp(source.videoId());
+  }
+
+  /** A chunk of the video failed every attempt: the whole video fails unless it finished. */
+  public Result giveUp(String videoId) {
+    return fail(videoId, giveUpReason()) ? Result.GAVE_UP : Result.SKIPPED;
+  }
+
+  /**
+   * The first rungs are published while the others are still encoding: the row says which can be
+   * played (the video stays {@code processing}) and subscribers hear of it.
+   */
+  public void playable(String videoId, List<String> resolutions, String playlistUrl) {
+    if (videos.markPlayable(videoId, resolutions, playlistUrl)) {
+      LOG.log(Level.INFO, "video {0} is playable in {1}", videoId, resolutions);
+      publisher.playable(videoId, resolutions);
+    }
   }
 
   String giveUpReason() {

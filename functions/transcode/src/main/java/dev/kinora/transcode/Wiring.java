@@ -19,12 +19,15 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Plain constructors, once per container. Configuration (template.yaml): {@code VIDEOS_TABLE},
  * {@code MEDIA_BUCKET}, {@code TRANSCODE_BACKEND} ({@code ffmpeg}, the default, or {@code
  * mediaconvert}: see {@link MediaConvertWiring}) and {@code FFMPEG_BIN_DIR} ({@code /opt/bin}: the
- * ffmpeg layer).
+ * ffmpeg layer). Long videos: {@code TRANSCODE_CHUNK_QUEUE_URL} (absent: never split), and, to
+ * override limits.json {@code transcodeJob} (tests split a few seconds of video), {@code
+ * TRANSCODE_CHUNK_SECONDS} and {@code TRANSCODE_SINGLE_JOB_BUDGET_SECONDS}.
  */
 public final class Wiring {
   private final Config config;
@@ -33,6 +36,7 @@ public final class Wiring {
   private final StatusPublisher publisher;
   private TranscodeBackend backend;
   private S3Client s3;
+  private VideoStatusStore videoStatusStore;
 
   private Wiring(Config config) {
     this.config = config;
@@ -77,12 +81,58 @@ public final class Wiring {
 
   private TranscodeService service(TranscodeBackend backend, String mediaBucket) {
     return new TranscodeService(
-        new DynamoVideoStatusStore(
-            AwsClients.dynamoDb(config), config.require("VIDEOS_TABLE"), clock),
-        backend,
+        videoStatusStore(), backend, publisher, mediaBucket, limits.transcodeJob().maxAttempts());
+  }
+
+  private synchronized VideoStatusStore videoStatusStore() {
+    if (videoStatusStore == null) {
+      videoStatusStore =
+          new DynamoVideoStatusStore(
+              AwsClients.dynamoDb(config), config.require("VIDEOS_TABLE"), clock);
+    }
+    return videoStatusStore;
+  }
+
+  private ChunkLedger chunkLedger() {
+    return new DynamoChunkLedger(
+        AwsClients.dynamoDb(config), config.require("VIDEOS_TABLE"), clock);
+  }
+
+  /** TranscodeChunkQueue's side: encodes chunks and assembles finished long videos. */
+  public ChunkWorker chunkWorker() {
+    var binaries = ffmpegBinaries();
+    var transcode = limits.transcode();
+    var storage = new S3ObjectStorage(s3());
+    var mediaFiles = new MediaFiles(limits.media());
+    return new ChunkWorker(
+        chunkLedger(),
+        storage,
+        new Probe(binaries, transcode.probeTimeout()),
+        new HlsTranscoder(binaries, transcode.ffmpegTimeout(), HlsTranscoder.PassPlan.SINGLE_PASS),
+        new MediaUploader(storage, mediaFiles, limits.transcodeJob().uploadConcurrency()),
+        mediaFiles,
+        transcodeService(
+            job -> {
+              throw new IllegalStateException("the chunk worker never transcodes a whole source");
+            }),
         publisher,
-        mediaBucket,
-        limits.transcodeJob().maxAttempts());
+        config.require("MEDIA_BUCKET"),
+        Path.of(System.getProperty("java.io.tmpdir")),
+        limits.transcodeJob(),
+        transcode.ffmpegTimeout());
+  }
+
+  /** The chunking numbers of limits.json, or the environment's for tests. */
+  ChunkPlanner.Settings chunkSettings() {
+    var job = limits.transcodeJob();
+    return new ChunkPlanner.Settings(
+        job.ladderSpeed(),
+        config.getInt("TRANSCODE_SINGLE_JOB_BUDGET_SECONDS", job.singleJobBudgetSeconds()),
+        config.getInt("TRANSCODE_CHUNK_SECONDS", job.chunkSeconds()));
+  }
+
+  private FfmpegBinaries ffmpegBinaries() {
+    return FfmpegBinaries.fromDirectory(Path.of(config.get("FFMPEG_BIN_DIR", "/opt/bin")));
   }
 
   public StatusPublisher publisher() {
@@ -105,19 +155,61 @@ public final class Wiring {
   }
 
   private FfmpegBackend ffmpegBackend() {
-    var binaries = FfmpegBinaries.fromDirectory(Path.of(config.get("FFMPEG_BIN_DIR", "/opt/bin")));
+    var binaries = ffmpegBinaries();
     var transcode = limits.transcode();
     var storage = new S3ObjectStorage(s3());
+    var transcoder = new HlsTranscoder(binaries, transcode.ffmpegTimeout());
+    var uploader =
+        new MediaUploader(
+            storage, new MediaFiles(limits.media()), limits.transcodeJob().uploadConcurrency());
+    ChunkPlanner planner =
+        config
+            .find("TRANSCODE_CHUNK_QUEUE_URL")
+            .map(
+                queueUrl ->
+                    new ChunkPlanner(
+                        transcoder,
+                        storage,
+                        uploader,
+                        chunkLedger(),
+                        new SqsChunkQueue(sqs(), queueUrl),
+                        chunkSettings(),
+                        transcode.ffmpegTimeout()))
+            .orElse(null);
     return new FfmpegBackend(
         storage,
-        FfmpegEngine.of(
-            new Probe(binaries, transcode.probeTimeout()),
-            new HlsTranscoder(binaries, transcode.ffmpegTimeout())),
-        new MediaUploader(
-            storage, new MediaFiles(limits.media()), limits.transcodeJob().uploadConcurrency()),
+        FfmpegEngine.of(new Probe(binaries, transcode.probeTimeout()), transcoder),
+        uploader,
         publisher,
         Path.of(System.getProperty("java.io.tmpdir")),
-        limits.transcodeJob());
+        limits.transcodeJob(),
+        planner,
+        (videoId, rungs, url) -> transcodeService(backend()).playable(videoId, rungs, url));
+  }
+
+  /** An SQS client like {@link AwsClients#dynamoDb}, for the chunk queue. */
+  private SqsClient sqs() {
+    var builder =
+        SqsClient.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .region(Region.of(config.get("AWS_REGION", "us-east-1")));
+    config.find("AWS_ENDPOINT_URL_SQS").map(URI::create).ifPresent(builder::endpointOverride);
+    credentials().ifPresent(builder::credentialsProvider);
+    return builder.build();
+  }
+
+  private java.util.Optional<StaticCredentialsProvider> credentials() {
+    var accessKey = config.find("AWS_ACCESS_KEY_ID");
+    var secretKey = config.find("AWS_SECRET_ACCESS_KEY");
+    if (accessKey.isEmpty() || secretKey.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    var token = config.find("AWS_SESSION_TOKEN");
+    return java.util.Optional.of(
+        StaticCredentialsProvider.create(
+            token.isPresent()
+                ? AwsSessionCredentials.create(accessKey.get(), secretKey.get(), token.get())
+                : AwsBasicCredentials.create(accessKey.get(), secretKey.get())));
   }
 
   /**
@@ -138,16 +230,7 @@ public final class Wiring {
           .find("AWS_ENDPOINT_URL_S3")
           .map(URI::create)
           .ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
-      var accessKey = config.find("AWS_ACCESS_KEY_ID");
-      var secretKey = config.find("AWS_SECRET_ACCESS_KEY");
-      if (accessKey.isPresent() && secretKey.isPresent()) {
-        var token = config.find("AWS_SESSION_TOKEN");
-        builder.credentialsProvider(
-            StaticCredentialsProvider.create(
-                token.isPresent()
-                    ? AwsSessionCredentials.create(accessKey.get(), secretKey.get(), token.get())
-                    : AwsBasicCredentials.create(accessKey.get(), secretKey.get())));
-      }
+      credentials().ifPresent(builder::credentialsProvider);
       s3 = builder.build();
     }
     return s3;

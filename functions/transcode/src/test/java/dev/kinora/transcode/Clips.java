@@ -12,6 +12,11 @@ import java.util.concurrent.TimeUnit;
 final class Clips {
   private Clips() {}
 
+  /** The layer's ffprobe, for checking what the pipeline wrote. */
+  static Path ffprobe() {
+    return ffmpeg().resolveSibling("ffprobe");
+  }
+
   static Path ffmpeg() {
     Path binary =
         SqsMessages.root().resolve("layers/ffmpeg/target/layer/bin/ffmpeg").toAbsolutePath();
@@ -25,8 +30,25 @@ final class Clips {
   /** A {@code seconds}-long test pattern with a tone, H.264 + AAC in MP4. */
   static Path withAudio(Path directory, String name, int width, int height, int seconds)
       throws IOException, InterruptedException {
+    return withAudio(directory, name, width, height, seconds, List.of());
+  }
+
+  /**
+   * Like {@link #withAudio(Path, String, int, int, int)} with a keyframe every second (15 frames),
+   * as cameras write them: a long video is cut only at keyframes.
+   */
+  static Path withKeyframeEverySecond(
+      Path directory, String name, int width, int height, int seconds)
+      throws IOException, InterruptedException {
+    return withAudio(directory, name, width, height, seconds, List.of("-g", "15"));
+  }
+
+  private static Path withAudio(
+      Path directory, String name, int width, int height, int seconds, List<String> extra)
+      throws IOException, InterruptedException {
     Path clip = directory.resolve(name);
-    run(
+    List<String> arguments = new ArrayList<>();
+    arguments.addAll(
         List.of(
             "-f",
             "lavfi",
@@ -46,8 +68,10 @@ final class Clips {
             "yuv420p",
             "-c:a",
             "aac",
-            "-shortest",
-            clip.toString()));
+            "-shortest"));
+    arguments.addAll(extra);
+    arguments.add(clip.toString());
+    run(arguments);
     return clip;
   }
 

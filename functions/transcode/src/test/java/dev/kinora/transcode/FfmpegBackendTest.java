@@ -41,7 +41,7 @@ class FfmpegBackendTest {
         new MediaUploader(storage, new MediaFiles(new MediaLimits(31536000, 60)), 2),
         published,
         tmp,
-        new TranscodeJobLimits(3, workStorageMb, 1000, 1.25, 2));
+        new TranscodeJobLimits(3, workStorageMb, 1000, 1.25, 2, 2.5, 600, 120));
   }
 
   /** Probes "video" sources as CLIP and writes a one-rung ladder. */
@@ -184,5 +184,74 @@ class FfmpegBackendTest {
 
     assertThat(outcome).isInstanceOf(TranscodeOutcome.Rejected.class);
     assertThat(sourcesSeen).isEmpty();
+  }
+
+  @Test
+  void theLowestRungIsPublishedAndPlayableBeforeTheRestOfTheLadder() throws Exception {
+    source("video bytes");
+    MediaInfo hd = new MediaInfo(4.0, 1280, 720, 30, true, 0, "mov,mp4");
+    Rung rung720 = new Rung("720p", 1280, 720, 2500, 128);
+    List<String> playable = new ArrayList<>();
+    List<String> uploadsWhenPlayable = new ArrayList<>();
+    FfmpegEngine twoPasses =
+        new FfmpegEngine() {
+          @Override
+          public MediaInfo probe(Path source) {
+            return hd;
+          }
+
+          @Override
+          public HlsOutput transcode(
+              Path source, MediaInfo info, Path outDir, TranscodeProgress progress)
+              throws IOException {
+            Files.createDirectories(outDir.resolve("360p"));
+            Files.writeString(outDir.resolve("360p/index.m3u8"), "#EXTM3U 360");
+            Files.writeString(outDir.resolve("360p/segment0.m4s"), "m4s");
+            Files.writeString(outDir.resolve("master.m3u8"), "#EXTM3U 360p only");
+            progress.rungReady(RUNG_360, outDir.resolve("360p"));
+            // The engine rewrites the master for the next pass while the early upload may run.
+            Files.createDirectories(outDir.resolve("720p"));
+            Files.writeString(outDir.resolve("720p/index.m3u8"), "#EXTM3U 720");
+            Files.writeString(outDir.resolve("720p/segment0.m4s"), "m4s");
+            Files.writeString(outDir.resolve("master.m3u8"), "#EXTM3U full");
+            progress.rungReady(rung720, outDir.resolve("720p"));
+            return new HlsOutput(
+                outDir, List.of(rung720, RUNG_360), outDir.resolve("master.m3u8"), null, null);
+          }
+        };
+    var backend =
+        new FfmpegBackend(
+            storage,
+            twoPasses,
+            new MediaUploader(storage, new MediaFiles(new MediaLimits(31536000, 60)), 2),
+            published,
+            tmp,
+            new TranscodeJobLimits(3, 100, 1000, 1.25, 2, 2.5, 600, 120),
+            null,
+            (videoId, rungs, url) -> {
+              playable.add(videoId + " " + rungs + " " + url);
+              uploadsWhenPlayable.addAll(storage.uploadedKeys());
+            });
+
+    backend.transcode(JOB);
+
+    String media = "media/" + VIDEO + "/";
+    assertThat(playable).containsExactly(VIDEO + " [360p] /" + media + "master.m3u8");
+    assertThat(uploadsWhenPlayable)
+        .containsExactly(
+            media + "360p/segment0.m4s", media + "360p/index.m3u8", media + "master.m3u8");
+    var masters = storage.uploads.stream().filter(u -> u.key().endsWith("master.m3u8")).toList();
+    assertThat(masters).hasSize(2);
+    assertThat(new String(masters.get(0).bytes(), StandardCharsets.UTF_8))
+        .isEqualTo("#EXTM3U 360p only");
+    assertThat(masters.get(0).cacheControl()).isEqualTo("no-cache");
+    assertThat(new String(masters.get(1).bytes(), StandardCharsets.UTF_8))
+        .isEqualTo("#EXTM3U full");
+    assertThat(masters.get(1).cacheControl()).isEqualTo("public, max-age=60");
+    assertThat(storage.uploadedKeys().getLast()).isEqualTo(media + "master.m3u8");
+    assertThat(storage.uploadedKeys())
+        .as("the early rung is not uploaded twice")
+        .containsOnlyOnce(media + "360p/segment0.m4s");
+    assertThat(leftovers()).isEmpty();
   }
 }

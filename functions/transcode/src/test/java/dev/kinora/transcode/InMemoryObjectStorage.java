@@ -45,6 +45,29 @@ final class InMemoryObjectStorage implements ObjectStorage {
     uploads.add(new Stored(key, bytes, contentType, cacheControl));
   }
 
+  @Override
+  public void put(
+      String bucket, String key, byte[] bytes, String contentType, String cacheControl) {
+    objects.put(bucket + "/" + key, bytes.clone());
+    uploads.add(new Stored(key, bytes.clone(), contentType, cacheControl));
+  }
+
+  @Override
+  public byte[] get(String bucket, String key, int maxBytes) throws IOException {
+    byte[] bytes = objects.get(bucket + "/" + key);
+    if (bytes == null) {
+      throw new IOException("no object " + key);
+    }
+    if (bytes.length > maxBytes) {
+      throw new IOException("too large");
+    }
+    return bytes.clone();
+  }
+
+  boolean has(String bucket, String key) {
+    return objects.containsKey(bucket + "/" + key);
+  }
+
   List<String> uploadedKeys() {
     return uploads.stream().map(Stored::key).toList();
   }

@@ -1,5 +1,6 @@
 package dev.kinora.transcode;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +11,7 @@ final class InMemoryVideoStatusStore implements VideoStatusStore {
   private final Map<String, String> statuses = new ConcurrentHashMap<>();
   private final Map<String, String> reasons = new ConcurrentHashMap<>();
   private final Map<String, ReadyVideo> ready = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> playable = new ConcurrentHashMap<>();
   final AtomicInteger readyWrites = new AtomicInteger();
 
   InMemoryVideoStatusStore with(String videoId, String status) {
@@ -26,6 +28,20 @@ final class InMemoryVideoStatusStore implements VideoStatusStore {
     ready.put(videoId, video);
     readyWrites.incrementAndGet();
     return true;
+  }
+
+  @Override
+  public synchronized boolean markPlayable(
+      String videoId, List<String> resolutions, String playlistUrl) {
+    if (!"processing".equals(statuses.get(videoId))) {
+      return false;
+    }
+    playable.put(videoId, List.copyOf(resolutions));
+    return true;
+  }
+
+  List<String> playable(String videoId) {
+    return playable.get(videoId);
   }
 
   @Override

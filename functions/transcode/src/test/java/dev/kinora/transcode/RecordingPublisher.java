@@ -23,6 +23,11 @@ class RecordingPublisher implements StatusPublisher {
   }
 
   @Override
+  public void playable(String videoId, List<String> resolutions) {
+    events.add("playable " + videoId + " " + resolutions);
+  }
+
+  @Override
   public void failed(String videoId, String reason) {
     events.add("failed " + videoId + " " + reason);
   }

@@ -63,4 +63,39 @@ class TemplateConsistencyTest {
         .containsEntry("BatchSize", 1)
         .containsEntry("FunctionResponseTypes", java.util.List.of("ReportBatchItemFailures"));
   }
+
+  @Test
+  void theChunkQueueRetriesLikeTheTranscodeQueueAndNestsItsTimeouts() {
+    var redrive = (Map<?, ?>) properties("TranscodeChunkQueue").get("RedrivePolicy");
+    int visibility =
+        ((Number) properties("TranscodeChunkQueue").get("VisibilityTimeout")).intValue();
+    int chunkTimeout = function("TranscodeChunkFunction").timeoutSeconds();
+
+    assertThat(((Number) redrive.get("maxReceiveCount")).intValue())
+        .isEqualTo(limits.transcodeJob().maxAttempts());
+    assertThat(limits.transcode().ffmpegTimeoutSeconds()).isLessThan(chunkTimeout);
+    assertThat(visibility).isEqualTo(6 * chunkTimeout);
+  }
+
+  @Test
+  void theChunkFunctionTakesOneChunkAtATimeWithTheWorkStorageTheCodeBudgets() {
+    var chunks = function("TranscodeChunkFunction");
+    var storage = (Map<?, ?>) chunks.properties().get("EphemeralStorage");
+
+    assertThat(chunks.events()).hasSize(1);
+    assertThat(chunks.events().getFirst().properties())
+        .containsEntry("BatchSize", 1)
+        .containsEntry("FunctionResponseTypes", java.util.List.of("ReportBatchItemFailures"));
+    assertThat(((Number) storage.get("Size")).intValue())
+        .isEqualTo(limits.transcodeJob().workStorageMb());
+  }
+
+  @Test
+  void aChunkThatFailsEveryAttemptReachesTheDeadLetterConsumer() {
+    var deadLetters = function("TranscodeDeadLetterFunction").events();
+
+    assertThat(deadLetters)
+        .extracting(e -> String.valueOf(e.properties().get("Queue")))
+        .anySatisfy(queue -> assertThat(queue).contains("TranscodeChunkDeadLetterQueue"));
+  }
 }

@@ -195,6 +195,9 @@ class TranscodeCloudTest {
 
     assertThat(row.get("status").s()).as("%s", row).isEqualTo("ready");
     assertThat(row.get("resolutions").l()).extracting(AttributeValue::s).containsExactly("360p");
+    assertThat(row.get("playableResolutions").l())
+        .extracting(AttributeValue::s)
+        .containsExactly("360p");
     assertThat(Double.parseDouble(row.get("durationSeconds").n())).isBetween(1.5, 2.5);
     assertThat(row.get("playlistUrl").s()).isEqualTo("/media/" + videoId + "/master.m3u8");
     assertThat(row.get("thumbnailUrl").s()).isEqualTo("/media/" + videoId + "/thumbnail.jpg");

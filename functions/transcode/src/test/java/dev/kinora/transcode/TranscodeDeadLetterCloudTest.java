@@ -74,4 +74,61 @@ class TranscodeDeadLetterCloudTest {
       Files.deleteIfExists(attempts);
     }
   }
+
+  @Test
+  void aChunkThatCrashesEveryAttemptFailsTheWholeVideo(LocalCloud cloud) throws Exception {
+    String videoId =
+        ("Chunk" + Long.toString(System.nanoTime() % 1_000_000, 36) + "xxxxxxxxxxx")
+            .substring(0, 11);
+    var attempts = CrashingTranscodeHandler.attemptsFile(videoId);
+    Files.deleteIfExists(attempts);
+    String table = cloud.physicalName("VideosTable");
+    cloud
+        .dynamoDb()
+        .putItem(
+            r ->
+                r.tableName(table)
+                    .item(
+                        Map.of(
+                            "id", AttributeValue.fromS(videoId),
+                            "status", AttributeValue.fromS("processing"),
+                            "chunksTotal", AttributeValue.fromN("3"),
+                            "createdAt", AttributeValue.fromS(Instant.now().toString()))));
+
+    cloud
+        .sqs()
+        .sendMessage(
+            r ->
+                r.queueUrl(cloud.queueUrl("TranscodeChunkQueue"))
+                    .messageBody(new ChunkMessage(videoId, 1, "raw-bucket").toJson()));
+
+    Map<String, AttributeValue> row = null;
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (System.nanoTime() < deadline) {
+      row =
+          cloud
+              .dynamoDb()
+              .getItem(
+                  r ->
+                      r.tableName(table)
+                          .key(Map.of("id", AttributeValue.fromS(videoId)))
+                          .consistentRead(true))
+              .item();
+      if (!"processing".equals(row.get("status").s())) {
+        break;
+      }
+      Thread.sleep(250);
+    }
+
+    try {
+      assertThat(row.get("status").s()).isEqualTo("failed");
+      assertThat(row.get("failureReason").s())
+          .isEqualTo("We could not process this video after 3 attempts");
+      assertThat(Files.readAllLines(attempts))
+          .as("attempts before dead-lettering")
+          .containsExactly("crash chunk 1", "crash chunk 1", "crash chunk 1");
+    } finally {
+      Files.deleteIfExists(attempts);
+    }
+  }
 }

@@ -12,6 +12,7 @@ class TranscodeDeadLetterHandlerTest {
   private final TranscodeDeadLetterHandler handler =
       new TranscodeDeadLetterHandler(
           new RawUploadEvents(11),
+          11,
           new TranscodeService(
               videos,
               job -> {
@@ -54,5 +55,18 @@ class TranscodeDeadLetterHandlerTest {
     handler.handleRequest(SqsMessages.objectCreated("d1", "raw", "raw/" + VIDEO + "/source"), null);
 
     assertThat(videos.reason(VIDEO)).isEqualTo("The file is empty.");
+  }
+
+  @Test
+  void aDeadLetteredChunkFailsTheWholeVideo() {
+    videos.with(VIDEO, "processing");
+
+    var response =
+        handler.handleRequest(
+            SqsMessages.message("d2", new ChunkMessage(VIDEO, 2, "raw").toJson()), null);
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(videos.status(VIDEO)).contains("failed");
+    assertThat(videos.reason(VIDEO)).isEqualTo("We could not process this video after 3 attempts");
   }
 }

@@ -121,10 +121,63 @@ public final class HlsTranscoder {
       TranscodeProgress progress,
       Duration passTimeout)
       throws IOException, TranscodeFailedException {
+    return encode(
+        source, info, rungs, outDir, storyboard, ChunkNaming.WHOLE, progress, passTimeout);
+  }
+
+  /**
+   * One chunk of a long video (see {@link #split}): every rung in one process, its files named
+   * {@code <prefix>init-<rung>.mp4} and {@code <prefix>segment-NNNNN.m4s} so that the chunks of one
+   * rung can share a folder. Its segments' decode times are then moved by {@code
+   * naming.offsetSeconds} ({@link Fmp4Timeline}) so that the chunks continue each other's timeline.
+   */
+  public Map<String, String> encodeChunk(
+      Path chunk,
+      MediaInfo info,
+      List<Rung> rungs,
+      Path outDir,
+      ChunkNaming naming,
+      TranscodeProgress progress,
+      Duration passTimeout)
+      throws IOException, TranscodeFailedException {
+    Map<String, String> codecs =
+        encode(chunk, info, rungs, outDir, null, naming, progress, passTimeout);
+    if (naming.offsetSeconds() > 0) {
+      for (Rung rung : rungs) {
+        Path dir = outDir.resolve(rung.name());
+        Map<Integer, Long> timescales =
+            Fmp4Timeline.timescales(dir.resolve(naming.prefix() + "init-" + rung.name() + ".mp4"));
+        try (var files = Files.list(dir)) {
+          for (Path segment :
+              files.filter(f -> f.getFileName().toString().endsWith(".m4s")).toList()) {
+            Fmp4Timeline.shift(segment, timescales, naming.offsetSeconds());
+          }
+        }
+      }
+    }
+    return codecs;
+  }
+
+  /** How a pass names its files and where its timeline starts. */
+  public record ChunkNaming(String prefix, double offsetSeconds) {
+    /** A whole video: plain names, timeline from 0. */
+    public static final ChunkNaming WHOLE = new ChunkNaming("", 0);
+  }
+
+  private Map<String, String> encode(
+      Path source,
+      MediaInfo info,
+      List<Rung> rungs,
+      Path outDir,
+      Path storyboard,
+      ChunkNaming naming,
+      TranscodeProgress progress,
+      Duration passTimeout)
+      throws IOException, TranscodeFailedException {
     for (Rung rung : rungs) {
       Files.createDirectories(outDir.resolve(rung.name()));
     }
-    List<String> command = encodeCommand(source, info, rungs, outDir, storyboard);
+    List<String> command = encodeCommand(source, info, rungs, outDir, storyboard, naming);
     AtomicLong outTimeMicros = new AtomicLong();
     double durationMicros = info.durationSeconds() * 1_000_000;
     FfmpegProcess.Result result =
@@ -168,6 +221,16 @@ public final class HlsTranscoder {
 
   List<String> encodeCommand(
       Path source, MediaInfo info, List<Rung> rungs, Path outDir, Path storyboard) {
+    return encodeCommand(source, info, rungs, outDir, storyboard, ChunkNaming.WHOLE);
+  }
+
+  List<String> encodeCommand(
+      Path source,
+      MediaInfo info,
+      List<Rung> rungs,
+      Path outDir,
+      Path storyboard,
+      ChunkNaming naming) {
     double frameRate = outputFrameRate(info);
     int gop = Math.max(1, (int) Math.round(settings.keyframeIntervalSeconds() * frameRate));
     List<String> command = new ArrayList<>(baseCommand());
@@ -276,9 +339,10 @@ public final class HlsTranscoder {
             "-hls_flags",
             "independent_segments",
             "-hls_fmp4_init_filename",
-            "init.mp4",
+            // ffmpeg insists on %v in any init name but its default (then it names it by rung).
+            naming.prefix().isEmpty() ? "init.mp4" : naming.prefix() + "init-%v.mp4",
             "-hls_segment_filename",
-            outDir.resolve("%v").resolve("segment-%05d.m4s").toString(),
+            outDir.resolve("%v").resolve(naming.prefix() + "segment-%05d.m4s").toString(),
             "-master_pl_name",
             PASS_MASTER,
             "-var_stream_map",
@@ -300,7 +364,118 @@ public final class HlsTranscoder {
     return command;
   }
 
-  private void thumbnail(Path source, MediaInfo info, Path thumbnail, Duration passTimeout)
+  /** A piece of the source cut by {@link #split}, on the source's timeline. */
+  public record SourceChunk(Path file, double startSeconds, double endSeconds) {
+    public double durationSeconds() {
+      return endSeconds - startSeconds;
+    }
+  }
+
+  /**
+   * Cuts the source without re-encoding ({@code -c copy}, the segment muxer) at the first keyframe
+   * at or after each of {@code cutSeconds}, so every piece starts with a keyframe and decodes on
+   * its own. Video and audio only; MP4-family sources stay MP4 (which keeps the rotation matrix),
+   * everything else becomes Matroska (which holds any codec). Each piece's timestamps restart at 0;
+   * its start and end on the source's timeline come from the muxer's own segment list.
+   */
+  public List<SourceChunk> split(
+      Path source, MediaInfo info, List<Double> cutSeconds, Path outDir, Duration passTimeout)
+      throws IOException, TranscodeFailedException {
+    Files.createDirectories(outDir);
+    boolean mp4 = info.formatName().startsWith("mov");
+    String extension = mp4 ? "mp4" : "mkv";
+    Path list = outDir.resolve("chunks.csv");
+    List<String> command = new ArrayList<>(baseCommand());
+    command.addAll(SafeInput.forcing(info.formatName(), source));
+    command.addAll(List.of("-map", "0:v:0"));
+    if (info.hasAudio()) {
+      command.addAll(List.of("-map", "0:a:0"));
+    }
+    command.addAll(
+        List.of("-c", "copy", "-f", "segment", "-segment_format", mp4 ? "mp4" : "matroska"));
+    if (!cutSeconds.isEmpty()) {
+      command.addAll(
+          List.of(
+              "-segment_times",
+              String.join(
+                  ",",
+                  cutSeconds.stream().map(t -> String.format(Locale.ROOT, "%.3f", t)).toList())));
+    }
+    command.addAll(
+        List.of(
+            "-reset_timestamps",
+            "1",
+            "-segment_list",
+            list.toString(),
+            "-segment_list_type",
+            "csv",
+            outDir.resolve("source-%05d." + extension).toString()));
+    FfmpegProcess.Result result = FfmpegProcess.run(command, passTimeout, line -> {});
+    if (!result.succeeded()) {
+      throw new TranscodeFailedException(
+          "ffmpeg could not split the video (exit "
+              + result.exitCode()
+              + "): "
+              + result.stderrText());
+    }
+    List<SourceChunk> chunks = new ArrayList<>();
+    for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+      String[] fields = line.split(",");
+      if (fields.length < 3) {
+        continue;
+      }
+      chunks.add(
+          new SourceChunk(
+              outDir.resolve(fields[0].strip()),
+              Double.parseDouble(fields[1].strip()),
+              Double.parseDouble(fields[2].strip())));
+    }
+    if (chunks.isEmpty()) {
+      throw new TranscodeFailedException("ffmpeg split the video into nothing.");
+    }
+    return chunks;
+  }
+
+  /**
+   * The storyboard sprite from keyframes only ({@code -skip_frame nokey}): a long video's planner
+   * cannot afford to decode every frame, and a keyframe every few seconds is close enough for seek
+   * previews.
+   */
+  public void keyframeStoryboard(Path source, MediaInfo info, Path storyboard, Duration passTimeout)
+      throws IOException, TranscodeFailedException {
+    int tileWidth = settings.storyboardTileWidth();
+    int tileHeight =
+        Math.max(2, (int) (Math.round((double) tileWidth * info.height() / info.width() / 2) * 2));
+    List<String> command = new ArrayList<>(baseCommand());
+    command.addAll(List.of("-skip_frame", "nokey"));
+    command.addAll(SafeInput.forcing(info.formatName(), source));
+    command.addAll(
+        List.of(
+            "-vf",
+            String.format(
+                Locale.ROOT,
+                "fps=%.6f,scale=%d:%d,tile=%dx%d",
+                settings.storyboardTiles() / info.durationSeconds(),
+                tileWidth,
+                tileHeight,
+                settings.storyboardColumns(),
+                settings.storyboardRows()),
+            "-frames:v",
+            "1",
+            "-q:v",
+            "3",
+            "-update",
+            "1",
+            storyboard.toString()));
+    FfmpegProcess.Result result = FfmpegProcess.run(command, passTimeout, line -> {});
+    if (!result.succeeded() || !Files.isRegularFile(storyboard)) {
+      throw new TranscodeFailedException(
+          "The storyboard could not be made: " + result.stderrText());
+    }
+  }
+
+  /** The poster: one frame at {@code thumbnail.positionFraction} of the duration. */
+  public void thumbnail(Path source, MediaInfo info, Path thumbnail, Duration passTimeout)
       throws IOException, TranscodeFailedException {
     int width = Math.min(settings.thumbnailWidth(), info.width()) & ~1;
     int height =
@@ -359,11 +534,13 @@ public final class HlsTranscoder {
     return List.of(List.of(rungs.getLast()), rungs.subList(0, rungs.size() - 1));
   }
 
-  private double outputFrameRate(MediaInfo info) {
+  /** The frame rate every rung is encoded at (the source's, capped). */
+  public double outputFrameRate(MediaInfo info) {
     return Math.min(info.frameRate(), settings.maxOutputFrameRate());
   }
 
-  private static String fallbackCodecs(MediaInfo info) {
+  /** CODECS when ffmpeg did not report them (High profile, level 4.0; AAC-LC). */
+  public static String fallbackCodecs(MediaInfo info) {
     return info.hasAudio() ? "avc1.640028,mp4a.40.2" : "avc1.640028";
   }
 

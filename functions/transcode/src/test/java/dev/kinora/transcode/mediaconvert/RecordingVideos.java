@@ -45,6 +45,12 @@ final class RecordingVideos implements VideoStatusStore, StatusPublisher {
   }
 
   @Override
+  public boolean markPlayable(
+      String videoId, java.util.List<String> resolutions, String playlistUrl) {
+    return false;
+  }
+
+  @Override
   public Optional<String> status(String videoId) {
     return Optional.ofNullable(statuses.get(videoId));
   }

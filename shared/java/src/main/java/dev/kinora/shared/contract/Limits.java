@@ -102,7 +102,10 @@ public record Limits(
             json.integer("transcodeJob.workStorageMb"),
             json.integer("transcodeJob.progressIntervalMillis"),
             json.decimal("transcodeJob.outputSizeFactor"),
-            json.integer("transcodeJob.uploadConcurrency")),
+            json.integer("transcodeJob.uploadConcurrency"),
+            json.decimal("transcodeJob.ladderSpeed"),
+            json.integer("transcodeJob.singleJobBudgetSeconds"),
+            json.integer("transcodeJob.chunkSeconds")),
         json.rateLimits("rateLimits"));
   }
 
@@ -309,14 +312,20 @@ public record Limits(
    * The transcode function's job handling: {@code maxAttempts} mirrors TranscodeQueue's
    * maxReceiveCount, {@code workStorageMb} the function's EphemeralStorage (template.yaml); a
    * source is only transcoded when it plus its estimated outputs (ladder bitrates × duration ×
-   * {@code outputSizeFactor}, for container overhead) fit in the work storage.
+   * {@code outputSizeFactor}, for container overhead) fit in the work storage. A source whose
+   * estimated encode time (duration ÷ {@code ladderSpeed}, source seconds per wall second of the
+   * full ladder on the function's vCPUs) exceeds {@code singleJobBudgetSeconds} is split into
+   * chunks of about {@code chunkSeconds} encoded by one invocation each.
    */
   public record TranscodeJobLimits(
       int maxAttempts,
       int workStorageMb,
       int progressIntervalMillis,
       double outputSizeFactor,
-      int uploadConcurrency) {
+      int uploadConcurrency,
+      double ladderSpeed,
+      int singleJobBudgetSeconds,
+      int chunkSeconds) {
     public long workStorageBytes() {
       return workStorageMb * 1024L * 1024L;
     }
