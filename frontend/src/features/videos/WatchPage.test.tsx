@@ -137,6 +137,23 @@ test('aReadyVideoShowsTheViewersRatingAndTheComments', async () => {
   expect(screen.getByRole('region', { name: 'Comments' })).toBeInTheDocument();
 });
 
+test('aProcessingVideoWhoseFirstRungIsUpAlreadyPlays', async () => {
+  serve(
+    json({
+      data: video({
+        playableResolutions: ['360p'],
+        playlistUrl: '/media/vid_0000001/master.m3u8',
+        viewer: { likeState: 'none', isOwner: true },
+      }),
+    }),
+  );
+  await renderApp('/watch/vid_0000001');
+
+  await screen.findByRole('combobox', { name: 'Quality' });
+  expect(hlsInstances[0]?.source).toBe('/media/vid_0000001/master.m3u8');
+  expect(screen.getByText('Processing — higher qualities soon')).toBeInTheDocument();
+});
+
 test('aViewerWhoFinishedStartsOver', async () => {
   serve(json({ data: ready({ viewer: { likeState: 'none', isOwner: false, resumePosition: 595 } }) }));
   await renderApp('/watch/vid_0000001');

@@ -214,7 +214,9 @@ export function WatchPage() {
     name: channel.name,
     ...(channel.avatarUrl ? { avatarUrl: channel.avatarUrl } : {}),
   };
-  const playable = data.status === 'ready' && data.playlistUrl;
+  // While the ladder is still encoding, the first rung (360p) may already play from a partial master.
+  const playsEarly = data.status === 'processing' && (data.playableResolutions?.length ?? 0) > 0;
+  const playable = (data.status === 'ready' || playsEarly) && data.playlistUrl;
   return (
     <article className={styles.page} aria-labelledby="video-title">
       {playable ? (
@@ -235,7 +237,7 @@ export function WatchPage() {
         <h1 id="video-title">{data.title}</h1>
         {data.status !== 'ready' && (
           <span className={styles.badge} data-status={data.status}>
-            {STATUS_LABELS[data.status]}
+            {playsEarly ? 'Processing — higher qualities soon' : STATUS_LABELS[data.status]}
           </span>
         )}
         {data.visibility !== 'public' && <span className={styles.badge}>{data.visibility}</span>}

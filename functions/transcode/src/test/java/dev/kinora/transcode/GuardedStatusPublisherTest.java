@@ -24,7 +24,26 @@ class GuardedStatusPublisherTest {
     publisher.progress("a", "720p", 30);
 
     assertThat(published.events)
-        .containsExactly("progress a 720p 10.0", "progress b 720p 5.0", "progress a 720p 30.0");
+        .containsExactly("progress a 720p 10.0", "progress b 720p 5.0", "progress a 360p 12.0");
+  }
+
+  @Test
+  void renditionsTakeTurnsWithTheirLatestProgress() {
+    publisher.progress("a", "1080p", 1);
+    publisher.progress("a", "720p", 2);
+    publisher.progress("a", "480p", 3);
+    for (int second = 1; second <= 4; second++) {
+      clock.advance(Duration.ofSeconds(1));
+      publisher.progress("a", "1080p", 10 * second);
+    }
+
+    assertThat(published.events)
+        .containsExactly(
+            "progress a 1080p 1.0",
+            "progress a 720p 2.0",
+            "progress a 480p 3.0",
+            "progress a 1080p 30.0",
+            "progress a 1080p 40.0");
   }
 
   @Test

@@ -358,6 +358,7 @@ public final class DynamoUploadStore implements UploadStore {
             ? Double.parseDouble(item.get("durationSeconds").n())
             : null,
         list(item, "resolutions"),
+        null,
         text(item, "thumbnailUrl").orElse(null),
         text(item, "playlistUrl").orElse(null),
         text(item, "storyboardUrl").orElse(null),

@@ -169,6 +169,8 @@ public final class DynamoVideoStore implements VideoStore {
         number(item, "width").map(Integer::parseInt).orElse(null),
         number(item, "height").map(Integer::parseInt).orElse(null),
         strings(item, "resolutions"),
+        // Written by transcode while only the first rung is up; absent = nothing played early.
+        item.containsKey("playableResolutions") ? strings(item, "playableResolutions") : null,
         text(item, "thumbnailUrl"),
         text(item, "playlistUrl"),
         text(item, "storyboardUrl"),

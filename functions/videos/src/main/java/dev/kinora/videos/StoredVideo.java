@@ -28,6 +28,7 @@ public record StoredVideo(
     Integer width,
     Integer height,
     List<String> resolutions,
+    List<String> playableResolutions,
     String thumbnailUrl,
     String playlistUrl,
     String storyboardUrl,
@@ -43,6 +44,7 @@ public record StoredVideo(
     tags = List.copyOf(tags);
     categories = List.copyOf(categories);
     resolutions = List.copyOf(resolutions);
+    playableResolutions = playableResolutions == null ? null : List.copyOf(playableResolutions);
   }
 
   /** Whether {@code userId} (null for anonymous callers) owns this video. */
@@ -67,6 +69,7 @@ public record StoredVideo(
         failureReason,
         durationSeconds,
         resolutions,
+        playableResolutions,
         thumbnailUrl,
         playlistUrl,
         storyboardUrl,

@@ -52,6 +52,7 @@ final class InMemoryVideoStore implements VideoStore {
             old.width(),
             old.height(),
             old.resolutions(),
+            old.playableResolutions(),
             old.thumbnailUrl(),
             old.playlistUrl(),
             old.storyboardUrl(),

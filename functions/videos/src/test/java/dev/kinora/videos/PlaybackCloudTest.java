@@ -79,6 +79,38 @@ class PlaybackCloudTest {
   }
 
   @Test
+  void aProcessingVideoWhoseFirstRungIsUpTellsItsOwnerWhatPlaysAlready() {
+    Browser owner = Browser.signedUp(cloud);
+    String id = putVideo(owner, "public", 100);
+    // As transcode leaves the row after publishing 360p early (the ladder still encoding).
+    cloud
+        .dynamoDb()
+        .updateItem(
+            r ->
+                r.tableName(cloud.physicalName("VideosTable"))
+                    .key(Map.of("id", s(id)))
+                    .updateExpression("SET #status = :processing, playableResolutions = :playable")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":processing",
+                            s("processing"),
+                            ":playable",
+                            AttributeValue.fromL(List.of(s("360p"))))));
+
+    Browser.Reply reply = owner.get(video(id));
+
+    assertThat(CONTRACT.validate("VideoDetailResponse", reply.body())).isEmpty();
+    assertThat(reply.data().path("status").asText()).isEqualTo("processing");
+    assertThat(reply.data().path("playableResolutions").toString()).isEqualTo("[\"360p\"]");
+    assertThat(reply.data().path("playlistUrl").asText())
+        .isEqualTo("/media/" + id + "/master.m3u8");
+    assertThat(Browser.signedUp(cloud).get(video(id)).code())
+        .as("still processing: nobody else sees it")
+        .isEqualTo("VIDEO_NOT_FOUND");
+  }
+
+  @Test
   void anAnonymousViewerGetsAViewerCookieAndNoResumePosition() {
     Browser owner = Browser.signedUp(cloud);
     Browser anonymous = new Browser(cloud);

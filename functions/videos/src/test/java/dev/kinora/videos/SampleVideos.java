@@ -37,6 +37,7 @@ final class SampleVideos {
         status == VideoStatus.UPLOADING ? null : 1280,
         status == VideoStatus.UPLOADING ? null : 720,
         ready ? List.of("720p", "480p", "360p") : List.of(),
+        null,
         ready ? media + "thumbnail.jpg" : null,
         ready ? media + "master.m3u8" : null,
         ready ? media + "storyboard.jpg" : null,

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A video as the API returns it (schema {@code Video}). {@code failureReason}, {@code
- * durationSeconds}, {@code thumbnailUrl}, {@code playlistUrl}, {@code storyboardUrl} and {@code
- * publishedAt} are null until known.
+ * durationSeconds}, {@code playableResolutions} (only while the first rung plays before the rest is
+ * done), {@code thumbnailUrl}, {@code playlistUrl}, {@code storyboardUrl} and {@code publishedAt}
+ * are null until known.
  */
 public record Video(
     String id,
@@ -20,6 +21,7 @@ public record Video(
     String failureReason,
     Double durationSeconds,
     List<String> resolutions,
+    List<String> playableResolutions,
     String thumbnailUrl,
     String playlistUrl,
     String storyboardUrl,
@@ -34,5 +36,6 @@ public record Video(
     tags = List.copyOf(tags);
     categories = List.copyOf(categories);
     resolutions = List.copyOf(resolutions);
+    playableResolutions = playableResolutions == null ? null : List.copyOf(playableResolutions);
   }
 }
