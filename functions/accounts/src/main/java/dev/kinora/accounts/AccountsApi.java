@@ -8,26 +8,18 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.kinora.shared.contract.ErrorCode;
-import dev.kinora.shared.http.ApiException;
 import dev.kinora.shared.http.ApiRequest;
 import dev.kinora.shared.http.ApiResponses;
 import dev.kinora.shared.http.Routes;
 import dev.kinora.shared.http.SessionUser;
-import dev.kinora.shared.json.Json;
 import dev.kinora.shared.model.AvatarUploadRequest;
 import dev.kinora.shared.model.ChannelUpdateRequest;
 import dev.kinora.shared.model.LoginRequest;
 import dev.kinora.shared.model.SignupRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The accounts context over HTTP: sign-up, sign-in, sign-out, the signed-in account, and channels.
@@ -129,34 +121,8 @@ public final class AccountsApi
    * when other fields are invalid too, so the channel editor can say what is wrong with the file.
    */
   private AvatarUploadRequest avatarUploadRequest(ApiRequest request) {
-    try {
-      return request.body("AvatarUploadRequest", AvatarUploadRequest.class);
-    } catch (ApiException invalid) {
-      if (invalid.code() == ErrorCode.VALIDATION_ERROR) {
-        Optional<ApiException> refusal =
-            rawBody(request).flatMap(avatars.rules()::refusalOfInvalidBody);
-        if (refusal.isPresent()) {
-          throw refusal.get();
-        }
-      }
-      throw invalid;
-    }
-  }
-
-  /** The body as JSON, already known to parse (the schema check ran on it). */
-  private static Optional<JsonNode> rawBody(ApiRequest request) {
-    String text = request.event().getBody();
-    if (text == null) {
-      return Optional.empty();
-    }
-    if (request.event().getIsBase64Encoded()) {
-      text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
-    }
-    try {
-      return Optional.of(Json.mapper().readTree(text));
-    } catch (JsonProcessingException e) {
-      return Optional.empty();
-    }
+    return request.body(
+        "AvatarUploadRequest", AvatarUploadRequest.class, avatars.rules()::refusalOfInvalidBody);
   }
 
   private APIGatewayV2HTTPResponse channel(ApiRequest request) {

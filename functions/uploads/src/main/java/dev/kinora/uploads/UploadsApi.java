@@ -8,21 +8,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.kinora.shared.contract.ErrorCode;
 import dev.kinora.shared.http.ApiException;
 import dev.kinora.shared.http.ApiRequest;
 import dev.kinora.shared.http.ApiResponses;
 import dev.kinora.shared.http.Routes;
 import dev.kinora.shared.http.SessionUser;
-import dev.kinora.shared.json.Json;
 import dev.kinora.shared.model.UploadInitRequest;
 import dev.kinora.shared.model.UploadPartUrlsRequest;
 import dev.kinora.shared.model.VideoMetadata;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -99,34 +93,8 @@ public final class UploadsApi
    * other fields are invalid too, so the studio can tell the user what is wrong with the file.
    */
   private UploadInitRequest initRequest(ApiRequest request) {
-    try {
-      return request.body("UploadInitRequest", UploadInitRequest.class);
-    } catch (ApiException invalid) {
-      if (invalid.code() == ErrorCode.VALIDATION_ERROR) {
-        Optional<ApiException> refusal =
-            rawBody(request).flatMap(uploads.acceptance()::refusalOfInvalidBody);
-        if (refusal.isPresent()) {
-          throw refusal.get();
-        }
-      }
-      throw invalid;
-    }
-  }
-
-  /** The body as JSON, already known to parse (the schema check ran on it). */
-  private static Optional<JsonNode> rawBody(ApiRequest request) {
-    String text = request.event().getBody();
-    if (text == null) {
-      return Optional.empty();
-    }
-    if (request.event().getIsBase64Encoded()) {
-      text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
-    }
-    try {
-      return Optional.of(Json.mapper().readTree(text));
-    } catch (JsonProcessingException e) {
-      return Optional.empty();
-    }
+    return request.body(
+        "UploadInitRequest", UploadInitRequest.class, uploads.acceptance()::refusalOfInvalidBody);
   }
 
   private static String uploadId(ApiRequest request) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One API Gateway (HTTP API, payload 2.0) request after routing: path parameters of the matched
@@ -145,7 +146,10 @@ public final class ApiRequest {
 
   /** The validated body (see {@link #body(String)}) as the record that mirrors the schema. */
   public <R> R body(String schemaName, Class<R> type) {
-    JsonNode body = body(schemaName);
+    return asRecord(body(schemaName), schemaName, type);
+  }
+
+  private static <R> R asRecord(JsonNode body, String schemaName, Class<R> type) {
     try {
       return Json.mapper().treeToValue(body, type);
     } catch (JsonProcessingException e) {
@@ -153,6 +157,21 @@ public final class ApiRequest {
       throw new IllegalStateException(
           type.getSimpleName() + " cannot hold a valid " + schemaName + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@link #body(String, Class)}, except that when the body breaks the schema and {@code refusal}
+   * finds a more specific answer in it (a file too large → 413, of the wrong type → 415), that
+   * answer wins over VALIDATION_ERROR: the client can then say what is wrong with the file.
+   */
+  public <R> R body(
+      String schemaName, Class<R> type, Function<JsonNode, Optional<ApiException>> refusal) {
+    JsonNode body = parseBody();
+    List<ValidationIssue> issues = contract.validate(schemaName, body);
+    if (!issues.isEmpty()) {
+      throw refusal.apply(body).orElseGet(() -> ApiException.validation(issues));
+    }
+    return asRecord(body, schemaName, type);
   }
 
   private JsonNode parseBody() {
