@@ -5,19 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { baseUrl, check, launchChromium, runJourney } from './lib/journey.mjs';
 
-const baseUrl = (process.env.KINORA_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results');
 const TIMEOUT_MS = 20_000;
 const NEXT_UPLOAD = /\/signin\?next=%2Fupload$/;
-
-const checks = [];
-function check(name, ok, detail = '') {
-  checks.push({ name, ok });
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-}
 
 let current;
 
@@ -37,10 +29,7 @@ async function submitAndWaitFor(page, button, url) {
 
 async function main() {
   await mkdir(resultsDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -137,12 +126,4 @@ async function main() {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  check('accounts journey ran to the end', false, error instanceof Error ? error.message : String(error));
-}
-const failed = checks.filter((c) => !c.ok).length;
-console.log(`${checks.length - failed} passed, ${failed} failed`);
-console.log(`screenshots: ${resultsDir}`);
-process.exitCode = failed === 0 ? 0 : 1;
+await runJourney('accounts journey', main, resultsDir);

@@ -8,18 +8,10 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { baseUrl, check, launchChromium, runJourney } from './lib/journey.mjs';
 
-const baseUrl = (process.env.KINORA_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results');
 const TIMEOUT_MS = 20_000;
-
-const checks = [];
-function check(name, ok, detail = '') {
-  checks.push({ name, ok });
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-}
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -73,10 +65,7 @@ let current;
 
 async function main() {
   await mkdir(resultsDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -175,12 +164,4 @@ async function main() {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  check('channel journey ran to the end', false, error instanceof Error ? error.message : String(error));
-}
-const failed = checks.filter((c) => !c.ok).length;
-console.log(`${checks.length - failed} passed, ${failed} failed`);
-console.log(`screenshots: ${resultsDir}`);
-process.exitCode = failed === 0 ? 0 : 1;
+await runJourney('channel journey', main, resultsDir);

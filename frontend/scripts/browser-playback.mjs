@@ -13,11 +13,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 /* global document -- used inside page.evaluate / waitForFunction, in the browser */
-import { chromium } from 'playwright-core';
+import { baseUrl, check, launchChromium, runJourney } from './lib/journey.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const baseUrl = (process.env.KINORA_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ffmpeg = process.env.FFMPEG ?? path.resolve(here, '../../layers/ffmpeg/target/layer/bin/ffmpeg');
 const resultsDir = path.resolve(here, '../test-results');
 const screenshotsDir = path.resolve(here, '../../docs/screenshots');
@@ -29,12 +27,6 @@ const CLIP_SECONDS = 16;
  * come from another loopback address (Linux routes all of 127.0.0.0/8 to loopback).
  */
 const LOCAL_ADDRESS = '127.0.0.77';
-
-const checks = [];
-function check(name, ok, detail = '') {
-  checks.push({ name, ok });
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-}
 
 /** A real MP4 (H.264 + AAC, 854×480) the transcoder turns into a 480p + 360p ladder; cached between runs. */
 function clip() {
@@ -168,16 +160,7 @@ async function main() {
   const stranger = await request('GET', `${uploaded.video.playlistUrl}`);
   check("a stranger cannot read the private video's playlist", stranger.status === 403, `HTTP ${stranger.status}`);
 
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--no-first-run',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
+  const browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     const [name, value] = uploaded.session.split('=');
@@ -265,13 +248,6 @@ async function main() {
   } finally {
     await browser.close();
   }
-
-  const failed = checks.filter((c) => !c.ok);
-  console.log(`browser-playback: ${checks.length - failed.length}/${checks.length} checks passed`);
-  if (failed.length > 0) process.exit(1);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+await runJourney('playback journey', main);

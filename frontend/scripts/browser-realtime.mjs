@@ -11,11 +11,9 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 /* global document, window -- used inside page.evaluate / waitForFunction / addInitScript, in the browser */
-import { chromium } from 'playwright-core';
+import { baseUrl, check, launchChromium, runJourney } from './lib/journey.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const baseUrl = (process.env.KINORA_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ffmpeg = process.env.FFMPEG ?? path.resolve(here, '../../layers/ffmpeg/target/layer/bin/ffmpeg');
 const resultsDir = path.resolve(here, '../test-results');
 const screenshotsDir = path.resolve(here, '../../docs/screenshots');
@@ -24,12 +22,6 @@ const TIMEOUT_MS = 30_000;
 /** A reconnect waits at most the capped backoff plus one base delay of jitter; the transcode itself a few minutes. */
 const RECONNECT_MS = (limits.realtime.reconnectDelaySeconds * 2 + 5) * 1000;
 const TRANSCODE_MS = 180_000;
-
-const checks = [];
-function check(name, ok, detail = '') {
-  checks.push({ name, ok });
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-}
 
 /** A real 720p clip (three rungs: 720p, 480p, 360p), long enough that the socket can be closed mid-transcode. */
 function clipFixture() {
@@ -110,10 +102,7 @@ async function main() {
   await mkdir(screenshotsDir, { recursive: true });
   const clip = clipFixture();
 
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     await context.addInitScript(recordSockets);
@@ -255,12 +244,4 @@ async function main() {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  check('realtime journey ran to the end', false, error instanceof Error ? error.message : String(error));
-}
-const failed = checks.filter((c) => !c.ok).length;
-console.log(`${checks.length - failed} passed, ${failed} failed`);
-console.log(`screenshots: ${screenshotsDir}`);
-process.exitCode = failed === 0 ? 0 : 1;
+await runJourney('realtime journey', main, screenshotsDir);

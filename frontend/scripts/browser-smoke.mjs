@@ -5,18 +5,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { baseUrl, check, launchChromium, runJourney } from './lib/journey.mjs';
 
-const baseUrl = process.env.KINORA_URL ?? 'http://127.0.0.1:8080';
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results');
 const TIMEOUT_MS = 20_000;
-
-const checks = [];
-function check(name, ok, detail = '') {
-  checks.push({ name, ok });
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-}
 
 async function openHome(browser, name, contextOptions) {
   const context = await browser.newContext(contextOptions);
@@ -56,19 +48,7 @@ async function openHome(browser, name, contextOptions) {
 
 async function main() {
   await mkdir(resultsDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const desktop = await openHome(browser, 'desktop', { viewport: { width: 1280, height: 800 } });
     await desktop.page.screenshot({ path: path.join(resultsDir, 'home-desktop.png') });
@@ -110,12 +90,4 @@ async function main() {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  check('browser smoke ran to the end', false, error instanceof Error ? error.message : String(error));
-}
-const failed = checks.filter((c) => !c.ok).length;
-console.log(`${checks.length - failed} passed, ${failed} failed`);
-console.log(`screenshots: ${resultsDir}`);
-process.exitCode = failed === 0 ? 0 : 1;
+await runJourney('browser smoke', main, resultsDir);

@@ -11,11 +11,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 /* global document, window -- used inside page.evaluate / waitForFunction, in the browser */
-import { chromium } from 'playwright-core';
+import { baseUrl, check, launchChromium, runJourney } from './lib/journey.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const baseUrl = (process.env.KINORA_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ffmpeg = process.env.FFMPEG ?? path.resolve(here, '../../layers/ffmpeg/target/layer/bin/ffmpeg');
 const resultsDir = path.resolve(here, '../test-results');
 const screenshotsDir = path.resolve(here, '../../docs/screenshots');
@@ -24,12 +22,6 @@ const CHUNK = limits.upload.chunkSizeBytes;
 const TIMEOUT_MS = 30_000;
 /** Parts below this number go through before the reload; the rest are held back, so the reload lands halfway. */
 const FIRST_HELD_PART = 3;
-
-const checks = [];
-function check(name, ok, detail = '') {
-  checks.push({ name, ok });
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-}
 
 /** A real, playable MP4 (H.264 + AAC, noisy so it does not compress below a few parts), cached between runs. */
 function videoFixture() {
@@ -102,10 +94,7 @@ async function main() {
   const totalParts = Math.ceil(fixture.size / CHUNK);
   check('fixture: a real MP4 of at least 3 parts', totalParts >= 3, `${fixture.size} bytes, ${totalParts} parts`);
 
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     // Reduced motion: index.css then drops transitions, so a screenshot never catches a colour mid-change.
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
@@ -247,12 +236,4 @@ async function main() {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  check('upload journey ran to the end', false, error instanceof Error ? error.message : String(error));
-}
-const failed = checks.filter((c) => !c.ok).length;
-console.log(`${checks.length - failed} passed, ${failed} failed`);
-console.log(`screenshots: ${screenshotsDir}`);
-process.exitCode = failed === 0 ? 0 : 1;
+await runJourney('upload journey', main, screenshotsDir);
