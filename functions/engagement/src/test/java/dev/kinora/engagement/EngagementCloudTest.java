@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,15 +45,8 @@ class EngagementCloudTest {
   private record User(Visitor visitor, String userId, String channelId) {}
 
   private User signUp() {
-    String handle = "e" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    var visitor = new Visitor(cloud);
-    Visitor.Reply me =
-        visitor.post(
-            "/api/v1/auth/signup",
-            Visitor.signupJson(handle + "@example.com", "a long and quiet river", handle));
-    assertThat(me.status()).as(me.body().toString()).isEqualTo(201);
-    return new User(
-        visitor, me.body().at("/data/userId").asText(), me.body().at("/data/channel/id").asText());
+    Visitor visitor = Visitor.signedUp(cloud);
+    return new User(visitor, visitor.userId(), visitor.channelId());
   }
 
   private List<User> signUp(int count) throws Exception {

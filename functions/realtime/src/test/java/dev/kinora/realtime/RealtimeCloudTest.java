@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kinora.local.LocalCloud;
 import dev.kinora.local.testing.KinoraCloud;
+import dev.kinora.local.testing.Visitor;
 import dev.kinora.shared.config.Config;
 import dev.kinora.shared.contract.Contract;
-import dev.kinora.shared.json.Json;
 import dev.kinora.transcode.WebSocketStatusPublisher;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +25,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +54,7 @@ class RealtimeCloudTest {
     this.cloud = cloud;
   }
 
-  /** Two users for the whole class: sign-up is rate limited per address (5 per hour). */
+  /** Two users for the whole class. */
   @BeforeAll
   void signUpTwoUsers() throws Exception {
     owner = signUp();
@@ -66,45 +63,9 @@ class RealtimeCloudTest {
 
   private record User(String cookie, String userId, String channelId) {}
 
-  private User signUp() throws Exception {
-    return signUp(1);
-  }
-
-  private User signUp(int attempt) throws Exception {
-    String handle = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    String json =
-        Json.write(
-            Map.of(
-                "email",
-                handle + "@example.com",
-                "password",
-                "a long and quiet river",
-                "displayName",
-                "Name of " + handle,
-                "handle",
-                handle));
-    HttpResponse<String> response =
-        cloud
-            .httpClient()
-            .send(
-                HttpRequest.newBuilder(cloud.url("/api/v1/auth/signup"))
-                    .header("Content-Type", "application/json")
-                    .header("X-Requested-With", "kinora")
-                    .POST(HttpRequest.BodyPublishers.ofString(json))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() >= 500 && attempt == 1) {
-      // the local runtime counts a cold AccountsFunction's init against its 10 s timeout: on a
-      // busy machine the very first sign-up can time out; a second attempt finds it warm
-      return signUp(2);
-    }
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    String setCookie = response.headers().firstValue("set-cookie").orElseThrow();
-    JsonNode me = Json.mapper().readTree(response.body());
-    return new User(
-        setCookie.substring(0, setCookie.indexOf(';')),
-        me.at("/data/userId").asText(),
-        me.at("/data/channel/id").asText());
+  private User signUp() {
+    Visitor visitor = Visitor.signedUp(cloud);
+    return new User(visitor.sessionCookie(), visitor.userId(), visitor.channelId());
   }
 
   private URI webSocket() {

@@ -21,7 +21,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -46,52 +45,17 @@ class UploadsCloudTest {
               "tags", List.of("walk", "autumn"),
               "visibility", "public"));
 
-  private static boolean warm;
-
   private final LocalCloud cloud;
   private final AtomicInteger partPuts = new AtomicInteger();
 
   UploadsCloudTest(LocalCloud cloud) {
     this.cloud = cloud;
-    warmUp(cloud);
-  }
-
-  /**
-   * The local runtime counts a function's cold start against its Timeout (Lambda gives init its own
-   * 10 s), and on a busy build machine the first sign-up, authorization and upload call can take
-   * longer than that. Each function is started once here, retried while it times out, so the tests
-   * measure behaviour rather than the machine's load.
-   */
-  private static synchronized void warmUp(LocalCloud cloud) {
-    if (warm) {
-      return;
-    }
-    for (int attempt = 1; attempt <= 4; attempt++) {
-      String handle = "warm" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-      var visitor = new Visitor(cloud);
-      var signup =
-          visitor.post(
-              "/api/v1/auth/signup",
-              Visitor.signupJson(handle + "@example.com", "a long and quiet river", handle));
-      if (signup.status() == 201 && visitor.get("/api/v1/uploads/up_warmup").status() == 404) {
-        warm = true;
-        return;
-      }
-    }
-    throw new IllegalStateException("the accounts and uploads functions never answered in time");
   }
 
   // ------------------------------------------------------------------------------------ helpers
 
   private Visitor signedUp() {
-    String handle = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    var visitor = new Visitor(cloud);
-    var reply =
-        visitor.post(
-            "/api/v1/auth/signup",
-            Visitor.signupJson(handle + "@example.com", "a long and quiet river", handle));
-    assertThat(reply.status()).as(reply.raw().body()).isEqualTo(201);
-    return visitor;
+    return Visitor.signedUp(cloud);
   }
 
   private static Visitor.Reply init(Visitor visitor, String filename, long size, String type) {

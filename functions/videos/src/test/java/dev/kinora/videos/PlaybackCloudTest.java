@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kinora.local.LocalCloud;
 import dev.kinora.local.testing.KinoraCloud;
+import dev.kinora.local.testing.Visitor;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.engagement.RatingItems;
 import dev.kinora.shared.json.Json;
@@ -34,20 +35,19 @@ class PlaybackCloudTest {
 
   PlaybackCloudTest(LocalCloud cloud) {
     this.cloud = cloud;
-    WarmUp.ensure(cloud);
   }
 
   // ------------------------------------------------------------------------ reading
 
   @Test
   void theWatchPageReadsTheChannelAndTheViewersOwnResumePosition() {
-    Browser owner = Browser.signedUp(cloud);
-    Browser viewer = Browser.signedUp(cloud);
+    Visitor owner = Visitor.signedUp(cloud);
+    Visitor viewer = Visitor.signedUp(cloud);
     String id = putVideo(owner, "public", 100);
     assertThat(progress(viewer, id, 42.5, 100).status()).isEqualTo(200);
 
-    Browser.Reply asViewer = viewer.get(video(id));
-    Browser.Reply asOwner = owner.get(video(id));
+    Visitor.Reply asViewer = viewer.get(video(id));
+    Visitor.Reply asOwner = owner.get(video(id));
 
     assertThat(asViewer.status()).isEqualTo(200);
     assertThat(CONTRACT.validate("VideoDetailResponse", asViewer.body())).isEmpty();
@@ -64,8 +64,8 @@ class PlaybackCloudTest {
 
   @Test
   void theWatchPageShowsTheViewersOwnRatingFromTheEngagementTable() {
-    Browser owner = Browser.signedUp(cloud);
-    Browser viewer = Browser.signedUp(cloud);
+    Visitor owner = Visitor.signedUp(cloud);
+    Visitor viewer = Visitor.signedUp(cloud);
     String id = putVideo(owner, "public", 100);
     // The item as the engagement context's rating transaction leaves it.
     Map<String, AttributeValue> rating = new HashMap<>(RatingItems.key(viewer.userId(), id));
@@ -74,13 +74,13 @@ class PlaybackCloudTest {
 
     assertThat(viewer.get(video(id)).data().at("/viewer/likeState").asText()).isEqualTo("dislike");
     assertThat(owner.get(video(id)).data().at("/viewer/likeState").asText()).isEqualTo("none");
-    assertThat(new Browser(cloud).get(video(id)).data().at("/viewer/likeState").asText())
+    assertThat(new Visitor(cloud).get(video(id)).data().at("/viewer/likeState").asText())
         .isEqualTo("none");
   }
 
   @Test
   void aProcessingVideoWhoseFirstRungIsUpTellsItsOwnerWhatPlaysAlready() {
-    Browser owner = Browser.signedUp(cloud);
+    Visitor owner = Visitor.signedUp(cloud);
     String id = putVideo(owner, "public", 100);
     // As transcode leaves the row after publishing 360p early (the ladder still encoding).
     cloud
@@ -98,25 +98,25 @@ class PlaybackCloudTest {
                             ":playable",
                             AttributeValue.fromL(List.of(s("360p"))))));
 
-    Browser.Reply reply = owner.get(video(id));
+    Visitor.Reply reply = owner.get(video(id));
 
     assertThat(CONTRACT.validate("VideoDetailResponse", reply.body())).isEmpty();
     assertThat(reply.data().path("status").asText()).isEqualTo("processing");
     assertThat(reply.data().path("playableResolutions").toString()).isEqualTo("[\"360p\"]");
     assertThat(reply.data().path("playlistUrl").asText())
         .isEqualTo("/media/" + id + "/master.m3u8");
-    assertThat(Browser.signedUp(cloud).get(video(id)).code())
+    assertThat(Visitor.signedUp(cloud).get(video(id)).code())
         .as("still processing: nobody else sees it")
         .isEqualTo("VIDEO_NOT_FOUND");
   }
 
   @Test
   void anAnonymousViewerGetsAViewerCookieAndNoResumePosition() {
-    Browser owner = Browser.signedUp(cloud);
-    Browser anonymous = new Browser(cloud);
+    Visitor owner = Visitor.signedUp(cloud);
+    Visitor anonymous = new Visitor(cloud);
     String id = putVideo(owner, "public", 100);
 
-    Browser.Reply reply = anonymous.get(video(id));
+    Visitor.Reply reply = anonymous.get(video(id));
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(CONTRACT.validate("VideoDetailResponse", reply.body())).isEmpty();
@@ -129,12 +129,12 @@ class PlaybackCloudTest {
 
   @Test
   void aPrivateVideoIsNotFoundForEveryoneButItsOwnerOnEveryRoute() {
-    Browser owner = Browser.signedUp(cloud);
-    Browser stranger = Browser.signedUp(cloud);
-    Browser anonymous = new Browser(cloud);
+    Visitor owner = Visitor.signedUp(cloud);
+    Visitor stranger = Visitor.signedUp(cloud);
+    Visitor anonymous = new Visitor(cloud);
     String id = putVideo(owner, "private", 100);
 
-    for (Browser other : List.of(stranger, anonymous)) {
+    for (Visitor other : List.of(stranger, anonymous)) {
       assertNotFound(other.get(video(id)));
       assertNotFound(other.send("POST", video(id) + "/views", "{\"watchedSeconds\":60}"));
     }
@@ -147,14 +147,14 @@ class PlaybackCloudTest {
 
   @Test
   void anUnlistedVideoIsReachableByIdButOnlyItsOwnerMayChangeIt() {
-    Browser owner = Browser.signedUp(cloud);
-    Browser stranger = Browser.signedUp(cloud);
+    Visitor owner = Visitor.signedUp(cloud);
+    Visitor stranger = Visitor.signedUp(cloud);
     String id = putVideo(owner, "unlisted", 100);
 
-    assertThat(new Browser(cloud).get(video(id)).status()).isEqualTo(200);
+    assertThat(new Visitor(cloud).get(video(id)).status()).isEqualTo(200);
     assertThat(stranger.get(video(id)).status()).isEqualTo(200);
-    Browser.Reply edit = stranger.send("PATCH", video(id), "{\"title\":\"Mine now\"}");
-    Browser.Reply delete = stranger.send("DELETE", video(id), null);
+    Visitor.Reply edit = stranger.send("PATCH", video(id), "{\"title\":\"Mine now\"}");
+    Visitor.Reply delete = stranger.send("DELETE", video(id), null);
 
     assertThat(edit.status()).isEqualTo(403);
     assertThat(edit.code()).isEqualTo("FORBIDDEN");
@@ -164,8 +164,8 @@ class PlaybackCloudTest {
 
   @Test
   void aPrivateVideosMediaIsServedToItsOwnerOnlyAndAPublicOnesToEveryone() {
-    Browser owner = Browser.signedUp(cloud);
-    Browser stranger = Browser.signedUp(cloud);
+    Visitor owner = Visitor.signedUp(cloud);
+    Visitor stranger = Visitor.signedUp(cloud);
     String hidden = putVideo(owner, "private", 100);
     String open = putVideo(owner, "public", 100);
     for (String id : List.of(hidden, open)) {
@@ -173,12 +173,12 @@ class PlaybackCloudTest {
       putMedia(id, "360p/index.m3u8", "#EXTM3U\n");
     }
 
-    for (Browser other : List.of(stranger, new Browser(cloud))) {
+    for (Visitor other : List.of(stranger, new Visitor(cloud))) {
       assertThat(other.get(media(hidden, "master.m3u8")).status()).isEqualTo(403);
       assertThat(other.get(media(hidden, "360p/index.m3u8")).status()).isEqualTo(403);
       assertThat(other.get(media(open, "master.m3u8")).status()).isEqualTo(200);
     }
-    Browser.Reply asOwner = owner.get(media(hidden, "master.m3u8"));
+    Visitor.Reply asOwner = owner.get(media(hidden, "master.m3u8"));
     assertThat(asOwner.status()).isEqualTo(200);
     assertThat(asOwner.raw().body()).startsWith("#EXTM3U");
     assertThat(asOwner.raw().headers().firstValue("content-type").orElseThrow())
@@ -190,10 +190,10 @@ class PlaybackCloudTest {
 
   @Test
   void theOwnerEditsOnlyTheFieldsTheySend() {
-    Browser owner = Browser.signedUp(cloud);
+    Visitor owner = Visitor.signedUp(cloud);
     String id = putVideo(owner, "public", 100);
 
-    Browser.Reply reply =
+    Visitor.Reply reply =
         owner.send("PATCH", video(id), "{\"title\":\"Bowl turning\",\"visibility\":\"private\"}");
 
     assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
@@ -201,12 +201,12 @@ class PlaybackCloudTest {
     assertThat(reply.data().path("title").asText()).isEqualTo("Bowl turning");
     assertThat(reply.data().path("visibility").asText()).isEqualTo("private");
     assertThat(reply.data().path("tags").toString()).isEqualTo("[\"woodwork\",\"lathe\"]");
-    assertNotFound(new Browser(cloud).get(video(id)));
+    assertNotFound(new Visitor(cloud).get(video(id)));
   }
 
   @Test
   void invalidBodiesAreValidationErrorsAtTheirPaths() {
-    Browser owner = Browser.signedUp(cloud);
+    Visitor owner = Visitor.signedUp(cloud);
     String id = putVideo(owner, "public", 100);
 
     assertValidation(owner.send("PATCH", video(id), "{}"), "");
@@ -224,7 +224,7 @@ class PlaybackCloudTest {
 
   @Test
   void deletingAVideoRemovesTheRowItsMediaAndItsOriginal() {
-    Browser owner = Browser.signedUp(cloud);
+    Visitor owner = Visitor.signedUp(cloud);
     String id = putVideo(owner, "public", 100);
     String media = cloud.physicalName("MediaBucket");
     String raw = cloud.physicalName("RawBucket");
@@ -244,7 +244,7 @@ class PlaybackCloudTest {
             r -> r.bucket(media).key("media/" + neighbour + "/master.m3u8"),
             RequestBody.fromString("x"));
 
-    Browser.Reply reply = owner.send("DELETE", video(id), null);
+    Visitor.Reply reply = owner.send("DELETE", video(id), null);
 
     assertThat(reply.status()).as(reply.raw().body()).isEqualTo(204);
     assertNotFound(owner.get(video(id)));
@@ -265,18 +265,18 @@ class PlaybackCloudTest {
 
   @Test
   void progressKeepsTheLastPositionAndOnlyRaisesTheMaxima() {
-    Browser viewer = Browser.signedUp(cloud);
-    String id = putVideo(Browser.signedUp(cloud), "public", 200);
+    Visitor viewer = Visitor.signedUp(cloud);
+    String id = putVideo(Visitor.signedUp(cloud), "public", 200);
 
     progress(viewer, id, 120, 200);
-    Browser.Reply back = progress(viewer, id, 30, 200);
+    Visitor.Reply back = progress(viewer, id, 30, 200);
 
     assertThat(back.status()).isEqualTo(200);
     assertThat(CONTRACT.validate("WatchProgressResponse", back.body())).isEmpty();
     assertThat(back.data().path("lastPosition").asDouble()).isEqualTo(30);
     assertThat(back.data().path("watchedSeconds").asDouble()).isEqualTo(120);
     assertThat(back.data().path("percentage").asDouble()).isEqualTo(60);
-    Browser.Reply beyondTheEnd = progress(viewer, id, 500, 999);
+    Visitor.Reply beyondTheEnd = progress(viewer, id, 500, 999);
     assertThat(beyondTheEnd.data().path("lastPosition").asDouble())
         .as("clamped to the video's duration")
         .isEqualTo(200);
@@ -285,8 +285,8 @@ class PlaybackCloudTest {
 
   @Test
   void racingProgressReportsNeverLowerTheMaxima() throws Exception {
-    Browser viewer = Browser.signedUp(cloud);
-    String id = putVideo(Browser.signedUp(cloud), "public", 100);
+    Visitor viewer = Visitor.signedUp(cloud);
+    String id = putVideo(Visitor.signedUp(cloud), "public", 100);
     List<Integer> positions = new ArrayList<>();
     for (int i = 40; i >= 1; i--) {
       positions.add(i);
@@ -294,7 +294,7 @@ class PlaybackCloudTest {
 
     parallel(positions.size(), i -> progress(viewer, id, positions.get(i), 100).status());
 
-    Browser.Reply last = progress(viewer, id, 5, 100);
+    Visitor.Reply last = progress(viewer, id, 5, 100);
     assertThat(last.data().path("watchedSeconds").asDouble()).isEqualTo(40);
     assertThat(last.data().path("percentage").asDouble()).isEqualTo(40);
     assertThat(last.data().path("lastPosition").asDouble()).isEqualTo(5);
@@ -302,10 +302,10 @@ class PlaybackCloudTest {
 
   @Test
   void progressNeedsASession() {
-    String id = putVideo(Browser.signedUp(cloud), "public", 100);
+    String id = putVideo(Visitor.signedUp(cloud), "public", 100);
 
-    Browser.Reply reply =
-        new Browser(cloud)
+    Visitor.Reply reply =
+        new Visitor(cloud)
             .send("PUT", video(id) + "/progress", "{\"position\":1,\"duration\":100}");
 
     assertThat(reply.status()).isEqualTo(401);
@@ -315,13 +315,13 @@ class PlaybackCloudTest {
 
   @Test
   void aTooShortWatchDoesNotCountAndAnEnoughOneCountsOncePerWindow() {
-    String id = putVideo(Browser.signedUp(cloud), "public", 100);
-    Browser anonymous = new Browser(cloud);
+    String id = putVideo(Visitor.signedUp(cloud), "public", 100);
+    Visitor anonymous = new Visitor(cloud);
     anonymous.get(video(id)); // the watch page: sets the viewer cookie
 
-    Browser.Reply tooShort = view(anonymous, id, 12);
-    Browser.Reply enough = view(anonymous, id, 31);
-    Browser.Reply again = view(anonymous, id, 95);
+    Visitor.Reply tooShort = view(anonymous, id, 12);
+    Visitor.Reply enough = view(anonymous, id, 31);
+    Visitor.Reply again = view(anonymous, id, 95);
 
     assertThat(CONTRACT.validate("ViewResultResponse", tooShort.body())).isEmpty();
     assertThat(tooShort.data().path("counted").asBoolean()).isFalse();
@@ -330,14 +330,14 @@ class PlaybackCloudTest {
     assertThat(enough.data().path("viewCount").asLong()).isEqualTo(8);
     assertThat(again.data().path("counted").asBoolean()).as("second view within 30 min").isFalse();
     assertThat(again.data().path("viewCount").asLong()).isEqualTo(8);
-    assertThat(new Browser(cloud).get(video(id)).data().path("viewCount").asLong()).isEqualTo(8);
+    assertThat(new Visitor(cloud).get(video(id)).data().path("viewCount").asLong()).isEqualTo(8);
   }
 
   @Test
   void halfOfAShortVideoCountsAsAView() {
-    String id = putVideo(Browser.signedUp(cloud), "public", 20);
-    Browser first = new Browser(cloud);
-    Browser second = new Browser(cloud);
+    String id = putVideo(Visitor.signedUp(cloud), "public", 20);
+    Visitor first = new Visitor(cloud);
+    Visitor second = new Visitor(cloud);
     first.get(video(id));
     second.get(video(id));
 
@@ -347,13 +347,13 @@ class PlaybackCloudTest {
 
   @Test
   void aSignedInViewersDeclaredTimeIsCappedByTheProgressTheServerHas() {
-    String id = putVideo(Browser.signedUp(cloud), "public", 100);
-    Browser viewer = Browser.signedUp(cloud);
+    String id = putVideo(Visitor.signedUp(cloud), "public", 100);
+    Visitor viewer = Visitor.signedUp(cloud);
     progress(viewer, id, 10, 100);
 
-    Browser.Reply claimed = view(viewer, id, 60);
+    Visitor.Reply claimed = view(viewer, id, 60);
     progress(viewer, id, 35, 100);
-    Browser.Reply backedUp = view(viewer, id, 35);
+    Visitor.Reply backedUp = view(viewer, id, 35);
 
     assertThat(claimed.data().path("counted").asBoolean()).isFalse();
     assertThat(backedUp.data().path("counted").asBoolean()).isTrue();
@@ -362,10 +362,10 @@ class PlaybackCloudTest {
 
   @Test
   void fiftyConcurrentViewersCountExactlyFifty() throws Exception {
-    String id = putVideo(Browser.signedUp(cloud), "public", 100);
-    List<Browser> viewers = new ArrayList<>();
+    String id = putVideo(Visitor.signedUp(cloud), "public", 100);
+    List<Visitor> viewers = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
-      Browser viewer = new Browser(cloud);
+      Visitor viewer = new Visitor(cloud);
       viewer.get(video(id));
       viewers.add(viewer);
     }
@@ -377,7 +377,7 @@ class PlaybackCloudTest {
 
     assertThat(counted).containsOnly(true);
     assertThat(repeats).containsOnly(false);
-    assertThat(new Browser(cloud).get(video(id)).data().path("viewCount").asLong())
+    assertThat(new Visitor(cloud).get(video(id)).data().path("viewCount").asLong())
         .isEqualTo(7 + 50);
   }
 
@@ -385,8 +385,8 @@ class PlaybackCloudTest {
 
   @Test
   void historyListsWhatTheViewerWatchedMostRecentFirstWithoutVideosTheyLostAccessTo() {
-    Browser owner = Browser.signedUp(cloud);
-    Browser viewer = Browser.signedUp(cloud);
+    Visitor owner = Visitor.signedUp(cloud);
+    Visitor viewer = Visitor.signedUp(cloud);
     String first = putVideo(owner, "public", 100);
     String second = putVideo(owner, "public", 100);
     String third = putVideo(owner, "unlisted", 100);
@@ -395,8 +395,8 @@ class PlaybackCloudTest {
     progress(viewer, third, 30, 100);
     owner.send("PATCH", video(second), "{\"visibility\":\"private\"}");
 
-    Browser.Reply page1 = viewer.get("/api/v1/me/history?limit=1");
-    Browser.Reply page2 =
+    Visitor.Reply page1 = viewer.get("/api/v1/me/history?limit=1");
+    Visitor.Reply page2 =
         viewer.get(
             "/api/v1/me/history?limit=5&cursor=" + page1.body().at("/meta/nextCursor").asText());
 
@@ -428,28 +428,28 @@ class PlaybackCloudTest {
     return "/api/v1/videos/" + id;
   }
 
-  private static Browser.Reply progress(
-      Browser browser, String id, double position, double duration) {
+  private static Visitor.Reply progress(
+      Visitor browser, String id, double position, double duration) {
     return browser.send(
         "PUT",
         video(id) + "/progress",
         Json.write(Map.of("position", position, "duration", duration)));
   }
 
-  private static Browser.Reply view(Browser browser, String id, double watchedSeconds) {
-    Browser.Reply reply =
+  private static Visitor.Reply view(Visitor browser, String id, double watchedSeconds) {
+    Visitor.Reply reply =
         browser.send(
             "POST", video(id) + "/views", Json.write(Map.of("watchedSeconds", watchedSeconds)));
     assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
     return reply;
   }
 
-  private static void assertNotFound(Browser.Reply reply) {
+  private static void assertNotFound(Visitor.Reply reply) {
     assertThat(reply.status()).as(reply.raw().body()).isEqualTo(404);
     assertThat(reply.code()).isEqualTo("VIDEO_NOT_FOUND");
   }
 
-  private static void assertValidation(Browser.Reply reply, String path) {
+  private static void assertValidation(Visitor.Reply reply, String path) {
     assertThat(reply.status()).as(reply.raw().body()).isEqualTo(400);
     assertThat(reply.code()).isEqualTo("VALIDATION_ERROR");
     List<String> paths = new ArrayList<>();
@@ -489,7 +489,7 @@ class PlaybackCloudTest {
   }
 
   /** A ready video row as transcode leaves it, with 7 views so far. */
-  private String putVideo(Browser owner, String visibility, double durationSeconds) {
+  private String putVideo(Visitor owner, String visibility, double durationSeconds) {
     String id = newVideoId();
     var item = new HashMap<String, AttributeValue>();
     item.put("id", s(id));

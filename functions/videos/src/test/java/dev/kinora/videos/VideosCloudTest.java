@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kinora.local.LocalCloud;
 import dev.kinora.local.testing.KinoraCloud;
+import dev.kinora.local.testing.Visitor;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.json.Json;
 import java.io.IOException;
@@ -37,7 +38,6 @@ class VideosCloudTest {
 
   VideosCloudTest(LocalCloud cloud) {
     this.cloud = cloud;
-    WarmUp.ensure(cloud);
   }
 
   /** A signed-up user: the session cookie and the ids the rows need. */
@@ -51,7 +51,7 @@ class VideosCloudTest {
 
   /** Signs up through the front door from its own loopback address (per-IP sign-up limit). */
   private User signUp() {
-    Browser browser = Browser.signedUp(cloud);
+    Visitor browser = Visitor.signedUp(cloud);
     return new User(browser.sessionCookie(), browser.userId(), browser.channelId());
   }
 

@@ -14,24 +14,35 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * A test helper for every module's cloud tests. One browser talking to the local cloud's front
  * door: its own loopback address (so per-IP rate limits see distinct clients, as they would on the
- * Internet), the SPA's CSRF header, and the session cookie kept the way a browser keeps it.
+ * Internet), the SPA's CSRF header, and a cookie jar filled from Set-Cookie the way a browser fills
+ * it (the session cookie, the anonymous viewer cookie).
  */
 public final class Visitor {
   private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(10);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SESSION_COOKIE = "kinora_session";
+
+  /** The password {@link #signedUp} visitors have. */
+  public static final String PASSWORD = "a long and quiet river";
 
   private final LocalCloud cloud;
   private final HttpClient client;
   private final String address;
-  private String session;
+  private final Map<String, String> cookies = new LinkedHashMap<>();
+  private String userId;
+  private String channelId;
+  private String handle;
 
   public Visitor(LocalCloud cloud) {
     this.cloud = cloud;
@@ -73,18 +84,67 @@ public final class Visitor {
     public String code() {
       return body.at("/error/code").asText();
     }
+
+    /** The success envelope's {@code data}. */
+    public JsonNode data() {
+      return body.path("data");
+    }
+  }
+
+  /** A visitor with a fresh account (random handle), signed in. */
+  public static Visitor signedUp(LocalCloud cloud) {
+    Visitor visitor = new Visitor(cloud);
+    String handle = "v" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    Reply reply =
+        visitor.post("/api/v1/auth/signup", signupJson(handle + "@example.com", PASSWORD, handle));
+    if (reply.status() != 201) {
+      throw new IllegalStateException(
+          "sign-up failed (" + reply.status() + "): " + reply.raw().body());
+    }
+    visitor.handle = handle;
+    visitor.userId = reply.data().path("userId").asText();
+    visitor.channelId = reply.data().at("/channel/id").asText();
+    return visitor;
   }
 
   public String address() {
     return address;
   }
 
+  /** The account of {@link #signedUp}; null for a visitor made with {@code new}. */
+  public String userId() {
+    return userId;
+  }
+
+  public String channelId() {
+    return channelId;
+  }
+
+  public String handle() {
+    return handle;
+  }
+
   public Optional<String> session() {
-    return Optional.ofNullable(session);
+    synchronized (cookies) {
+      return Optional.ofNullable(cookies.get(SESSION_COOKIE));
+    }
+  }
+
+  /** {@code kinora_session=<token>}, for tests that send their own Cookie header. */
+  public String sessionCookie() {
+    return SESSION_COOKIE + "=" + session().orElseThrow();
+  }
+
+  public boolean hasCookie(String name) {
+    synchronized (cookies) {
+      return cookies.containsKey(name);
+    }
   }
 
   public void forgetSession() {
-    session = null;
+    synchronized (cookies) {
+      cookies.remove(SESSION_COOKIE);
+    }
   }
 
   public Reply get(String path) {
@@ -99,16 +159,20 @@ public final class Visitor {
     return send("PATCH", path, json, true);
   }
 
+  /** A request as the SPA sends it: the CSRF header and every cookie of the jar. */
+  public Reply send(String method, String path, String json) {
+    return send(method, path, json, true);
+  }
+
   public Reply send(String method, String path, String json, boolean csrfHeader) {
-    return send(
-        method, path, json, csrfHeader, session == null ? null : "kinora_session=" + session);
+    return send(method, path, json, csrfHeader, cookieHeader());
   }
 
   public Reply send(
       String method, String path, String json, boolean csrfHeader, String cookieHeader) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(cloud.url(path).toString()))
-            .timeout(Duration.ofSeconds(30))
+            .timeout(Duration.ofSeconds(60))
             .method(
                 method,
                 json == null
@@ -126,9 +190,10 @@ public final class Visitor {
     try {
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      keepSessionCookie(response.headers().allValues("set-cookie"));
+      keepCookies(response.headers().allValues("set-cookie"));
+      String text = response.body();
       JsonNode body =
-          response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+          text.isEmpty() || !text.startsWith("{") ? JSON.createObjectNode() : JSON.readTree(text);
       return new Reply(response.statusCode(), body, response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -138,11 +203,28 @@ public final class Visitor {
     }
   }
 
-  private void keepSessionCookie(List<String> setCookies) {
-    for (String cookie : setCookies) {
-      if (cookie.startsWith("kinora_session=")) {
-        String value = cookie.substring("kinora_session=".length(), cookie.indexOf(';'));
-        session = value.isEmpty() || cookie.contains("Max-Age=0") ? null : value;
+  private String cookieHeader() {
+    synchronized (cookies) {
+      return cookies.isEmpty()
+          ? null
+          : cookies.entrySet().stream()
+              .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+              .collect(Collectors.joining("; "));
+    }
+  }
+
+  private void keepCookies(List<String> setCookies) {
+    synchronized (cookies) {
+      for (String setCookie : setCookies) {
+        String pair = setCookie.split(";", 2)[0];
+        int equals = pair.indexOf('=');
+        String name = pair.substring(0, equals).strip();
+        String value = pair.substring(equals + 1).strip();
+        if (value.isEmpty() || setCookie.contains("Max-Age=0")) {
+          cookies.remove(name);
+        } else {
+          cookies.put(name, value);
+        }
       }
     }
   }
