@@ -244,6 +244,31 @@ async function main() {
       drift <= 2,
       `resumed at ${state.currentTime.toFixed(2)} s, drift ${drift.toFixed(2)} s`,
     );
+
+    // Engagement on the same page: the like counts at once and is the server's state after a reload; a comment
+    // shows with its link made clickable (rel keeps it from leaking the page or passing rank).
+    const rating = page.getByRole('group', { name: 'Rate this video' });
+    await rating.getByRole('button', { name: 'Like (0)', exact: true }).click();
+    await rating.getByRole('button', { name: 'Like (1)', exact: true }).waitFor({ timeout: 10_000 });
+    const comments = page.getByRole('region', { name: 'Comments' });
+    await comments.getByLabel('Add a comment').fill('Lovely waves, see https://example.com/sea');
+    await comments.getByRole('button', { name: 'Comment' }).click();
+    const link = comments.getByRole('link', { name: 'https://example.com/sea' });
+    await link.waitFor({ timeout: 10_000 });
+    const rel = (await link.getAttribute('rel')) ?? '';
+    await page.reload();
+    const liked = page
+      .getByRole('group', { name: 'Rate this video' })
+      .getByRole('button', { name: 'Like (1)', exact: true });
+    await liked.waitFor({ timeout: 10_000 });
+    await page.getByRole('region', { name: 'Comments' }).getByText('Lovely waves, see').waitFor({ timeout: 10_000 });
+    check(
+      'a like and a comment are saved and shown again after a reload',
+      (await liked.getAttribute('aria-pressed')) === 'true' && rel.includes('noopener') && rel.includes('nofollow'),
+      `rel="${rel}"`,
+    );
+    await page.screenshot({ path: path.join(resultsDir, 'watch-page-engagement.png'), fullPage: true });
+
     check('no uncaught page errors', pageErrors.length === 0, pageErrors.join(' | '));
   } finally {
     await browser.close();

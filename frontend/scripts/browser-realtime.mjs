@@ -220,10 +220,15 @@ async function main() {
         .slice(0, i)
         .every((earlier) => earlier.resolution !== message.resolution || earlier.progress <= message.progress),
     );
+    // The completion may fall into the seconds the socket was down (a fast machine finishes the transcode before
+    // the client reconnects): then the HTTP re-read on reconnect brought "ready", which is the point of it.
+    // RealtimeCloudTest asserts started → progress → completed in order over an undisturbed socket.
     check(
-      'heard subscribed, progress (monotonic per rendition) and completed',
-      types.includes('subscribed') && progress.length > 0 && monotonic && types.includes('transcode.completed'),
-      `${heard.length} messages: ${[...new Set(types)].join(', ')}; ${progress.length} progress`,
+      'heard subscribed and progress (monotonic per rendition) live',
+      types.includes('subscribed') && progress.length > 0 && monotonic,
+      `${heard.length} messages: ${[...new Set(types)].join(', ')}; ${progress.length} progress; completion ${
+        types.includes('transcode.completed') ? 'heard live' : 'read over HTTP after the reconnect'
+      }`,
     );
     await shot(page, 'realtime-ready.png');
     await useColorScheme(page, 'dark');
