@@ -47,23 +47,7 @@ class TranscodeDeadLetterCloudTest {
             .getBody();
     cloud.sqs().sendMessage(r -> r.queueUrl(cloud.queueUrl("TranscodeQueue")).messageBody(body));
 
-    Map<String, AttributeValue> row = null;
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (System.nanoTime() < deadline) {
-      row =
-          cloud
-              .dynamoDb()
-              .getItem(
-                  r ->
-                      r.tableName(table)
-                          .key(Map.of("id", AttributeValue.fromS(id)))
-                          .consistentRead(true))
-              .item();
-      if (!"processing".equals(row.get("status").s())) {
-        break;
-      }
-      Thread.sleep(250);
-    }
+    Map<String, AttributeValue> row = rowOnceNotProcessing(cloud, table, id);
 
     try {
       assertThat(row.get("status").s()).isEqualTo("failed");
@@ -102,23 +86,7 @@ class TranscodeDeadLetterCloudTest {
                 r.queueUrl(cloud.queueUrl("TranscodeChunkQueue"))
                     .messageBody(new ChunkMessage(videoId, 1, "raw-bucket").toJson()));
 
-    Map<String, AttributeValue> row = null;
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (System.nanoTime() < deadline) {
-      row =
-          cloud
-              .dynamoDb()
-              .getItem(
-                  r ->
-                      r.tableName(table)
-                          .key(Map.of("id", AttributeValue.fromS(videoId)))
-                          .consistentRead(true))
-              .item();
-      if (!"processing".equals(row.get("status").s())) {
-        break;
-      }
-      Thread.sleep(250);
-    }
+    Map<String, AttributeValue> row = rowOnceNotProcessing(cloud, table, videoId);
 
     try {
       assertThat(row.get("status").s()).isEqualTo("failed");
@@ -129,6 +97,29 @@ class TranscodeDeadLetterCloudTest {
           .containsExactly("crash chunk 1", "crash chunk 1", "crash chunk 1");
     } finally {
       Files.deleteIfExists(attempts);
+    }
+  }
+
+  /**
+   * The video's row once it left {@code processing}, or as it is when {@link #PATIENCE} ran out.
+   */
+  private static Map<String, AttributeValue> rowOnceNotProcessing(
+      LocalCloud cloud, String table, String videoId) throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (true) {
+      Map<String, AttributeValue> row =
+          cloud
+              .dynamoDb()
+              .getItem(
+                  r ->
+                      r.tableName(table)
+                          .key(Map.of("id", AttributeValue.fromS(videoId)))
+                          .consistentRead(true))
+              .item();
+      if (!"processing".equals(row.get("status").s()) || System.nanoTime() >= deadline) {
+        return row;
+      }
+      Thread.sleep(250);
     }
   }
 }
