@@ -199,6 +199,8 @@ export type {
   UploadStatus,
   ValidationIssue,
   Video,
+  VideoCard,
+  VideoCardListResponse,
   VideoCategories,
   VideoDescription,
   VideoDetail,

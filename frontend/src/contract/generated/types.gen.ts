@@ -702,6 +702,19 @@ export type WatchHistoryResponse = {
   meta: PageMeta;
 };
 
+/**
+ * A video as every listing shows it (home feed, search results, trending, related, channel pages, a subscriptions page). Listings only ever hold public, ready videos.
+ */
+export type VideoCard = {
+  video: Video;
+  channel: ChannelSummary;
+};
+
+export type VideoCardListResponse = {
+  data: Array<VideoCard>;
+  meta: PageMeta;
+};
+
 export type UploadIdPath = ResourceId;
 
 export type VideoIdPath = VideoId;

@@ -611,6 +611,19 @@ export const zWatchHistoryResponse = z.object({
   meta: zPageMeta,
 });
 
+/**
+ * A video as every listing shows it (home feed, search results, trending, related, channel pages, a subscriptions page). Listings only ever hold public, ready videos.
+ */
+export const zVideoCard = z.object({
+  video: zVideo,
+  channel: zChannelSummary,
+});
+
+export const zVideoCardListResponse = z.object({
+  data: z.array(zVideoCard),
+  meta: zPageMeta,
+});
+
 export const zUploadIdPath = zResourceId;
 
 export const zVideoIdPath = zVideoId;

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
-import type { Video } from '../../contract/generated/types.gen';
+import type { Video, VideoCardListResponse } from '../../contract/generated/types.gen';
 import { renderApp } from '../../test/renderApp';
-import { homeFeedQueryOptions } from './api/getHomeFeed';
+import { homeFeedQueryKey } from './api/getHomeFeed';
 
 const video: Video = {
   id: 'dQw4w9WgXcQ',
@@ -18,6 +18,7 @@ const video: Video = {
   dislikeCount: 0,
   commentCount: 0,
   createdAt: '2026-11-25T15:00:00Z',
+  durationSeconds: 65,
 };
 
 test('homeShowsAnHonestEmptyStateWhenTheFeedIsEmpty', async () => {
@@ -30,10 +31,17 @@ test('homeShowsAnHonestEmptyStateWhenTheFeedIsEmpty', async () => {
 test('homeListsTheVideosTheFeedQueryReturns', async () => {
   await renderApp('/', {
     seed: (queryClient) => {
-      queryClient.setQueryData(homeFeedQueryOptions.queryKey, { videos: [video] });
+      const page: VideoCardListResponse = {
+        data: [{ video, channel: { id: 'ch_1', handle: 'parkwalker', name: 'Park Walker', subscriberCount: 3 } }],
+        meta: {},
+      };
+      queryClient.setQueryData(homeFeedQueryKey, { pages: [page], pageParams: [undefined] });
     },
   });
 
   expect(await screen.findByRole('heading', { name: 'A walk in the park' })).toBeInTheDocument();
+  expect(screen.getByRole('link', { name: 'A walk in the park' })).toHaveAttribute('href', '/watch/dQw4w9WgXcQ');
+  expect(screen.getAllByRole('link', { name: 'Park Walker' })[0]).toHaveAttribute('href', '/c/parkwalker');
+  expect(screen.getByText(/1\.2K views/)).toBeInTheDocument();
   expect(screen.queryByText('No videos yet — be the first to upload')).not.toBeInTheDocument();
 });

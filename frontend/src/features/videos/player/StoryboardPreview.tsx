@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { MouseEvent } from 'react';
 import { limits } from '../../../contract/generated/limits.gen';
 import styles from './HlsPlayer.module.css';
+import { formatClock } from '../../../lib/format/time';
 
 interface Props {
   url: string;
@@ -16,12 +17,6 @@ const TILES = columns * rows;
 export function storyboardTile(seconds: number, durationSeconds: number): { column: number; row: number } {
   const index = Math.min(TILES - 1, Math.max(0, Math.floor((seconds / durationSeconds) * TILES)));
   return { column: index % columns, row: Math.floor(index / columns) };
-}
-
-function clock(seconds: number): string {
-  const whole = Math.max(0, Math.floor(seconds));
-  const minutes = Math.floor(whole / 60);
-  return `${minutes}:${String(whole % 60).padStart(2, '0')}`;
 }
 
 /**
@@ -77,7 +72,7 @@ export function StoryboardPreview({ url, durationSeconds, onSeek }: Props) {
               backgroundPosition: `-${tile.column * tileWidth}px -${tile.row * tileHeight}px`,
             }}
           />
-          <span>{clock(hover.seconds)}</span>
+          <span>{formatClock(hover.seconds)}</span>
         </div>
       )}
     </div>
