@@ -99,10 +99,8 @@ async function main() {
     // The quality menu lists Auto and the ladder; pick the rung that is not playing now.
     const quality = page.getByRole('combobox', { name: 'Quality' });
     const options = await quality.locator('option').allTextContents();
-    const target = await page.evaluate((current) => {
-      const values = [...document.querySelectorAll('select option')].map((option) => Number(option.value));
-      return values.find((v) => v >= 0 && v !== current);
-    }, state.level);
+    const values = (await quality.locator('option').evaluateAll((all) => all.map((o) => o.value))).map(Number);
+    const target = values.find((v) => v >= 0 && v !== state.level);
     await quality.selectOption(String(target));
     await page.waitForFunction(
       (wanted) => Number(document.querySelector('[data-engine]')?.getAttribute('data-current-level')) === wanted,
@@ -185,6 +183,29 @@ async function main() {
     );
     await page.screenshot({ path: path.join(resultsDir, 'watch-page-engagement.png'), fullPage: true });
     await checkAccessibility(page, 'watch page with a rating and a comment');
+
+    // A shared link's ?t= wins over the resume position; the speed menu changes the rate and is remembered.
+    await page.goto(`${baseUrl}/watch/${uploaded.videoId}?t=12`);
+    await page.waitForFunction(() => {
+      const video = document.querySelector('video');
+      return video && video.readyState >= 1 && video.currentTime > 0;
+    });
+    const sharedStart = (await playerState(page)).currentTime;
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('1.5');
+    const rate = await page.evaluate(() => document.querySelector('video')?.playbackRate);
+    await page.reload();
+    await page.getByRole('combobox', { name: 'Speed' }).waitFor();
+    const remembered = await page.getByRole('combobox', { name: 'Speed' }).inputValue();
+    check(
+      '?t=12 starts at 12 s; Speed 1.5× plays at 1.5 and is remembered after a reload',
+      Math.abs(sharedStart - 12) < 1 && rate === 1.5 && remembered === '1.5',
+      `started at ${sharedStart.toFixed(2)} s, playbackRate ${String(rate)}, after reload ${remembered}`,
+    );
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const shareLink = await page.getByRole('dialog', { name: 'Share this video' }).getByLabel('Link').inputValue();
+    check('Share shows the link to the video', shareLink === `${baseUrl}/watch/${uploaded.videoId}`, shareLink);
+    await page.screenshot({ path: path.join(screenshotsDir, 'watch-share.png') });
+    await checkAccessibility(page, 'watch page with the share dialog open');
 
     check('no uncaught page errors', pageErrors.length === 0, pageErrors.join(' | '));
   } finally {

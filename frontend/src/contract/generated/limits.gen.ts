@@ -104,6 +104,7 @@ export const limits = {
   player: {
     seekStepSeconds: 10,
     maxErrorRecoveries: 3,
+    playbackRates: [0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2],
   },
   realtime: {
     reconnectDelaySeconds: 5,
