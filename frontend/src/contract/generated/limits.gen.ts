@@ -101,6 +101,12 @@ export const limits = {
     resumeTailFraction: 0.05,
     resumeTailSeconds: 10,
   },
+  oembed: {
+    defaultWidth: 640,
+    minWidth: 200,
+    maxWidth: 1920,
+    maxUrlLength: 2048,
+  },
   player: {
     seekStepSeconds: 10,
     maxErrorRecoveries: 3,

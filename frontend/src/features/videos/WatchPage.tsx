@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { CommentAuthor, VideoDetail, VideoStatus } from '../../contract/generated/types.gen';
 import { zVideoId } from '../../contract/generated/zod.gen';
@@ -9,12 +9,11 @@ import { Comments } from '../engagement/Comments';
 import { RatingButtons } from '../engagement/RatingButtons';
 import { useDeleteVideo } from './api/deleteVideo';
 import { useVideo } from './api/getVideo';
-import { recordView, saveProgress } from './api/playbackApi';
+import { usePlaybackPorts } from './api/playbackApi';
 import { EditVideoForm } from './EditVideoForm';
 import { HlsPlayer } from './player/HlsPlayer';
 import { parseStartParam } from './player/resume';
 import { ShareButton } from './ShareButton';
-import type { PlaybackPorts } from './player/playbackTracker';
 import styles from './WatchPage.module.css';
 
 const STATUS_LABELS: Record<VideoStatus, string> = {
@@ -198,13 +197,7 @@ export function WatchPage() {
   const me = useMe();
   useDocumentTitle(video.data?.title ?? (video.isPending && validId ? 'Loading video' : undefined));
   const signedIn = Boolean(me.data);
-  const ports = useMemo<PlaybackPorts>(
-    () => ({
-      saveProgress: (position, duration, keepalive) => saveProgress(videoId, position, duration, keepalive),
-      recordView: (watchedSeconds) => recordView(videoId, watchedSeconds),
-    }),
-    [videoId],
-  );
+  const ports = usePlaybackPorts(videoId);
 
   if (!validId) return <VideoNotFound />;
   if (video.isPending) return <p className={styles.muted}>Loading video…</p>;

@@ -18,6 +18,8 @@ interface Props {
   /** Told the playback position as it moves (the share dialog offers "start at" from it). */
   onTime?: ((seconds: number) => void) | undefined;
   title: string;
+  /** The embed page: the video fills the frame; no scrub strip, speed or quality row under it. */
+  compact?: boolean;
   signedIn: boolean;
   ports: PlaybackPorts;
 }
@@ -269,7 +271,7 @@ export function HlsPlayer(props: Props) {
 
   const current = levels.find((level) => level.index === currentLevel);
   return (
-    <div className={styles.wrapper}>
+    <div className={props.compact ? styles.compact : styles.wrapper}>
       {/* Shortcuts are heard on the shell (keydown bubbles from the focused video and its native controls). */}
       <div
         ref={shellRef}
@@ -305,52 +307,54 @@ export function HlsPlayer(props: Props) {
           </div>
         )}
       </div>
-      <div className={styles.toolbar}>
-        {props.storyboardUrl && durationSeconds ? (
-          <StoryboardPreview
-            url={props.storyboardUrl}
-            durationSeconds={durationSeconds}
-            onSeek={(seconds) => {
-              if (videoRef.current) videoRef.current.currentTime = seconds;
-            }}
-          />
-        ) : (
-          <span />
-        )}
-        <label className={styles.quality}>
-          <span>Speed</span>
-          <select
-            value={rate}
-            onChange={(event) => {
-              setRate(Number(event.target.value));
-            }}
-          >
-            {limits.player.playbackRates.map((choice) => (
-              <option key={choice} value={choice}>
-                {choice === 1 ? 'Normal' : `${String(choice)}×`}
-              </option>
-            ))}
-          </select>
-        </label>
-        {levels.length > 0 && (
+      {!props.compact && (
+        <div className={styles.toolbar}>
+          {props.storyboardUrl && durationSeconds ? (
+            <StoryboardPreview
+              url={props.storyboardUrl}
+              durationSeconds={durationSeconds}
+              onSeek={(seconds) => {
+                if (videoRef.current) videoRef.current.currentTime = seconds;
+              }}
+            />
+          ) : (
+            <span />
+          )}
           <label className={styles.quality}>
-            <span>Quality</span>
+            <span>Speed</span>
             <select
-              value={autoLevel ? AUTO : currentLevel}
+              value={rate}
               onChange={(event) => {
-                chooseLevel(event.target.value);
+                setRate(Number(event.target.value));
               }}
             >
-              <option value={AUTO}>{autoLevel && current ? `Auto (${current.height}p)` : 'Auto'}</option>
-              {levels.map((level) => (
-                <option key={level.index} value={level.index}>
-                  {level.height}p
+              {limits.player.playbackRates.map((choice) => (
+                <option key={choice} value={choice}>
+                  {choice === 1 ? 'Normal' : `${String(choice)}×`}
                 </option>
               ))}
             </select>
           </label>
-        )}
-      </div>
+          {levels.length > 0 && (
+            <label className={styles.quality}>
+              <span>Quality</span>
+              <select
+                value={autoLevel ? AUTO : currentLevel}
+                onChange={(event) => {
+                  chooseLevel(event.target.value);
+                }}
+              >
+                <option value={AUTO}>{autoLevel && current ? `Auto (${current.height}p)` : 'Auto'}</option>
+                {levels.map((level) => (
+                  <option key={level.index} value={level.index}>
+                    {level.height}p
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+      )}
     </div>
   );
 }
