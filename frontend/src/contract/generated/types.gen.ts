@@ -800,7 +800,13 @@ export type GetOEmbedData = {
      */
     url: string;
     format?: 'json';
+    /**
+     * A positive number of pixels; the player is never made narrower than `oembed.minWidth`.
+     */
     maxwidth?: number;
+    /**
+     * A positive number of pixels.
+     */
     maxheight?: number;
   };
   url: '/api/v1/oembed';

@@ -660,8 +660,8 @@ export const zGetClientConfigResponse = zClientConfigResponse;
 export const zGetOEmbedQuery = z.object({
   url: z.string().max(2048),
   format: z.enum(['json']).optional(),
-  maxwidth: z.int().gte(1).optional(),
-  maxheight: z.int().gte(1).optional(),
+  maxwidth: z.int().optional(),
+  maxheight: z.int().optional(),
 });
 
 /**
