@@ -94,6 +94,8 @@ public final class DemoSeeder {
   /** Runs the whole seed; throws when something the demo needs could not be made. */
   public Summary seed() throws IOException, InterruptedException {
     Instant start = Instant.now();
+    created.clear();
+    present.clear();
     say(
         "seeding "
             + catalog.channels().size()
