@@ -196,7 +196,7 @@ record DemoCatalog(
                 List.of("mandelbrot", "fractal", "deep zoom"),
                 List.of("Education"),
                 "public",
-                new Clip("mandelbrot=end_scale=0.01", 854, 480, 40, 196),
+                new Clip("mandelbrot=end_scale=0.01", 640, 360, 40, 196),
                 List.of("signal-school", "tiny-worlds"),
                 List.of(new DemoComment("studio-ada", "Hypnotic. Watched it twice.", List.of())),
                 15),

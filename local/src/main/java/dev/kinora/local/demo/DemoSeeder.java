@@ -121,6 +121,9 @@ public final class DemoSeeder {
         count(created, "videos");
       } else {
         count(present, "videos");
+        if (!id.equals(seeded.put(key(video), id))) {
+          writeSeeded(seeded); // found through the listing: remember it for the next run
+        }
       }
       videoIds.put(video, id);
     }
