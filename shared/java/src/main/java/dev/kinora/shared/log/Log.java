@@ -40,6 +40,7 @@ public final class Log {
   private static final ThreadLocal<Scope> SCOPE = new ThreadLocal<>();
   private static volatile Scope latest;
   private static volatile Sink sink;
+  private static volatile String function;
 
   private Log() {}
 
@@ -182,8 +183,14 @@ public final class Log {
     sink().write(level, line);
   }
 
-  private static String function() {
-    return Config.fromEnvironment().get("AWS_LAMBDA_FUNCTION_NAME", "local");
+  /** The function's name ({@code AWS_LAMBDA_FUNCTION_NAME}); read once, it never changes. */
+  public static String function() {
+    String name = function;
+    if (name == null) {
+      name = Config.fromEnvironment().get("AWS_LAMBDA_FUNCTION_NAME", "local");
+      function = name;
+    }
+    return name;
   }
 
   private static Sink sink() {

@@ -1,6 +1,5 @@
 package dev.kinora.shared.metrics;
 
-import dev.kinora.shared.config.Config;
 import dev.kinora.shared.json.Json;
 import dev.kinora.shared.log.Log;
 import java.time.Clock;
@@ -75,8 +74,7 @@ public final class Metrics {
   }
 
   private static void emit(String name, double value, String unit) {
-    String function = Config.fromEnvironment().get("AWS_LAMBDA_FUNCTION_NAME", "local");
-    sink.accept(line(name, value, unit, function, clock.millis()));
+    sink.accept(line(name, value, unit, Log.function(), clock.millis()));
   }
 
   /** For tests: where lines go and the clock (null: back to stdout and the system clock). */
