@@ -79,6 +79,11 @@ public final class LocalCloud implements AutoCloseable {
   /** The logical id of the bucket served under {@code /media/*}. */
   public static final String MEDIA_BUCKET = "MediaBucket";
 
+  /**
+   * The variable naming a function's log file ({@code dev.kinora.shared.log.Log} appends to it).
+   */
+  public static final String LOG_FILE_VARIABLE = "KINORA_LOG_FILE";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Builder options;
@@ -346,7 +351,9 @@ public final class LocalCloud implements AutoCloseable {
               Duration.ofSeconds(def.timeoutSeconds()),
               () -> environment(def.logicalId()),
               List.of(options.functionCode.urls(codeUri)));
-      functions.put(def.logicalId(), remember(new LambdaFunction(spec, options.logs)));
+      functions.put(
+          def.logicalId(),
+          remember(new LambdaFunction(spec, options.logs, logFile(def.logicalId()))));
       for (EventDef event : def.events()) {
         if ("HttpApi".equals(event.type())) {
           Map<String, Object> p = event.properties();
@@ -429,6 +436,19 @@ public final class LocalCloud implements AutoCloseable {
   }
 
   /**
+   * Where a function's log lines go besides the cloud's log ({@code ./kinora logs <Function>} tails
+   * it): {@code <state>/logs/<LogicalId>.log}; none for an in-memory cloud.
+   */
+  public Path logFile(String logicalId) {
+    return options.stateDir == null ? null : logsDirectory().resolve(logicalId + ".log");
+  }
+
+  /** {@code <state>/logs}, or null for an in-memory cloud. */
+  public Path logsDirectory() {
+    return options.stateDir == null ? null : options.stateDir.resolve("logs");
+  }
+
+  /**
    * What a function sees through {@code Config}: its template {@code Environment.Variables}
    * (intrinsics resolved against the local stack) plus what Lambda and the local cloud set.
    */
@@ -462,6 +482,10 @@ public final class LocalCloud implements AutoCloseable {
     env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + name);
     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
     env.put("KINORA_LOCAL", "true");
+    Path logFile = logFile(logicalId);
+    if (logFile != null) {
+      env.put(LOG_FILE_VARIABLE, logFile.toString());
+    }
     if (frontDoor != null) {
       env.put("KINORA_LOCAL_URL", frontDoor.url().toString());
     }
