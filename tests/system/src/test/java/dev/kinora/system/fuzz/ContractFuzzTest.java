@@ -61,6 +61,7 @@ class ContractFuzzTest {
   private final Map<String, Integer> statusOfCode = contract.errorStatuses();
   private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
   private final AtomicInteger edgeRefusals = new AtomicInteger();
+  private final AtomicInteger gatewayAnswers = new AtomicInteger();
 
   ContractFuzzTest(LocalCloud cloud) {
     this.cloud = cloud;
@@ -76,6 +77,7 @@ class ContractFuzzTest {
             Path.of(System.getProperty("kinora.root", "../..")).resolve("shared/contract"));
     assertThat(routes).isNotEmpty();
 
+    warmUp(routes);
     Owner owner = Owner.create(cloud);
     AtomicReference<String> session = new AtomicReference<>(owner.caller.session().orElseThrow());
     Fixture fixture =
@@ -119,11 +121,12 @@ class ContractFuzzTest {
           for (Future<Integer> answer : answers) {
             int status = answer.get();
             statuses.merge(status, 1, Integer::sum);
-            accepted |= status < 400;
+            // An accepted GET changes nothing either, so only an accepted change skips the check.
+            accepted |= status < 400 && !route.method().equals("GET");
           }
           sent += batch.size();
           if (accepted) {
-            // Something was legitimately done (a valid body got through): counts may move.
+            // Something was legitimately changed (a valid body got through): counts may move.
             batchesWithAccepted++;
             keepSessionAlive(session, owner);
           } else {
@@ -143,11 +146,42 @@ class ContractFuzzTest {
       }
     }
     long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-    System.out.println(table(histogram, sent, millis, seed, batchesChecked, batchesWithAccepted));
+    System.out.println(
+        table(histogram, sent, millis, seed, batchesChecked, batchesWithAccepted)
+            + "not from a function: "
+            + edgeRefusals.get()
+            + " front-door refusals of a malformed or oversized request (400/431, no route ran), "
+            + gatewayAnswers.get()
+            + " API Gateway answers (401 without any cookie on a guarded route, 404 no route);"
+            + " every other error was a function's ErrorEnvelope");
 
     assertThat(sent).isGreaterThanOrEqualTo(total);
     assertThat(histogram.keySet()).hasSize(routes.size());
     assertThat(failures).as("fuzz findings (seed " + seed + ")").isEmpty();
+  }
+
+  /**
+   * One plain request per route until its function answers below 500, before anything is checked:
+   * the local runtime counts a handler's init against the function's timeout (Lambda gives init its
+   * own 10 s), so on a loaded machine a cold function's first answer can be a timeout, which is not
+   * what this test is about.
+   */
+  private void warmUp(List<Route> routes) throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    for (Route route : routes) {
+      String path = route.path().replaceAll("\\{[^}]+}", "warmup1");
+      for (int attempt = 0; attempt < 3; attempt++) {
+        HttpRequest request =
+            HttpRequest.newBuilder(cloud.url(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Cookie", "theme=dark")
+                .method(route.method(), HttpRequest.BodyPublishers.noBody())
+                .build();
+        if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() < 500) {
+          break;
+        }
+      }
+    }
   }
 
   private int sendAndCheck(HttpClient client, FuzzRequest request) {
@@ -223,6 +257,7 @@ class ContractFuzzTest {
       return;
     }
     if (isGatewayAnswer(request, status, body)) {
+      gatewayAnswers.incrementAndGet();
       return;
     }
     List<ValidationIssue> issues = contract.validate("ErrorEnvelope", body);
@@ -332,9 +367,9 @@ class ContractFuzzTest {
         .append(seed)
         .append("; stored-state compared after ")
         .append(batchesChecked)
-        .append(" all-refused batches (")
+        .append(" batches of refused requests and reads (")
         .append(batchesWithAccepted)
-        .append(" batches had an accepted request)\n");
+        .append(" batches had an accepted change)\n");
     out.append(String.format("%-48s %8s  %s%n", "route", "requests", "statuses"));
     Map<Integer, Integer> totals = new TreeMap<>();
     histogram.forEach(

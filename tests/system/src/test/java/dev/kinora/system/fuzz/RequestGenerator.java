@@ -132,10 +132,10 @@ final class RequestGenerator {
     for (Map.Entry<String, JsonNode> parameter : route.pathParameters().entrySet()) {
       String segment;
       int roll = random.nextInt(20);
-      if (roll < 8) {
+      if (roll < 10) {
         segment = encode(realId(parameter.getKey()));
         strategy.add("real " + parameter.getKey());
-      } else if (roll < 12) {
+      } else if (roll < 15) {
         segment = encode(values.valid(parameter.getValue()).asText());
         strategy.add("random " + parameter.getKey());
       } else {
