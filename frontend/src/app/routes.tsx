@@ -8,6 +8,7 @@ import { SignUpPage } from '../features/accounts/SignUpPage';
 import { HomePage } from '../features/discovery/HomePage';
 import { SearchPage } from '../features/discovery/SearchPage';
 import { UploadPage } from '../features/uploads/UploadPage';
+import { EmbedPage } from '../features/videos/EmbedPage';
 import { WatchPage } from '../features/videos/WatchPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -18,6 +19,8 @@ function page(element: ReactNode): ReactNode {
 }
 
 export const routes: RouteObject[] = [
+  // Other sites' iframes: the player without the app's header and footer.
+  { path: '/embed/:videoId', element: page(<EmbedPage />), errorElement: <RootErrorPage /> },
   {
     path: '/',
     element: <Layout />,
