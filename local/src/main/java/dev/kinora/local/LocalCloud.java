@@ -394,32 +394,47 @@ public final class LocalCloud implements AutoCloseable {
   }
 
   /**
-   * The headers of the response headers policy the distribution's default behaviour names, so the
-   * SPA, the API and media answer locally with the CSP, HSTS … of {@code template.yaml}. The one
-   * local difference: a CSP source naming a bucket's regional endpoint (where presigned URLs point
-   * on AWS) names the local S3 server instead, where they point here.
+   * The headers of the response headers policies the distribution's behaviours name (in
+   * CloudFront's order: cache behaviours, then the default), so the SPA, the API and media answer
+   * locally with the CSP, HSTS … of {@code template.yaml}. The one local difference: a CSP source
+   * naming a bucket's regional endpoint (where presigned URLs point on AWS) names the local S3
+   * server instead, where they point here.
    */
-  private Map<String, String> securityHeaders() {
+  private List<SecurityHeaders.Behaviour> securityHeaders() {
     for (var distribution : template.resourcesOfType("AWS::CloudFront::Distribution")) {
       if (!(distribution.raw().get("Properties") instanceof Map<?, ?> properties
           && properties.get("DistributionConfig") instanceof Map<?, ?> config
-          && config.get("DefaultCacheBehavior") instanceof Map<?, ?> behaviour
-          && behaviour.get("ResponseHeadersPolicyId") instanceof Map<?, ?> ref
-          && ref.get("Ref") instanceof String policyId
-          && template.resources().get(policyId) != null)) {
+          && config.get("DefaultCacheBehavior") instanceof Map<?, ?> fallback)) {
         continue;
       }
-      Object resolved = stack.resolve(template.resources().get(policyId).properties());
-      if (!(resolved instanceof Map<?, ?> policy
-          && policy.get("ResponseHeadersPolicyConfig") instanceof Map<?, ?> policyConfig)) {
-        continue;
+      List<SecurityHeaders.Behaviour> behaviours = new ArrayList<>();
+      if (config.get("CacheBehaviors") instanceof List<?> list) {
+        for (Object item : list) {
+          if (item instanceof Map<?, ?> behaviour
+              && behaviour.get("PathPattern") instanceof String pattern) {
+            behaviours.add(new SecurityHeaders.Behaviour(pattern, policyHeaders(behaviour)));
+          }
+        }
       }
-      Map<String, String> headers =
-          new LinkedHashMap<>(SecurityHeaders.fromPolicyConfig(policyConfig));
-      headers.computeIfPresent("Content-Security-Policy", (name, csp) -> localBucketSources(csp));
-      return headers;
+      behaviours.add(new SecurityHeaders.Behaviour(null, policyHeaders(fallback)));
+      return behaviours;
     }
-    return Map.of();
+    return List.of();
+  }
+
+  private Map<String, String> policyHeaders(Map<?, ?> behaviour) {
+    if (!(behaviour.get("ResponseHeadersPolicyId") instanceof Map<?, ?> ref
+        && ref.get("Ref") instanceof String policyId
+        && template.resources().get(policyId) != null
+        && stack.resolve(template.resources().get(policyId).properties())
+            instanceof Map<?, ?> policy
+        && policy.get("ResponseHeadersPolicyConfig") instanceof Map<?, ?> policyConfig)) {
+      return Map.of();
+    }
+    Map<String, String> headers =
+        new LinkedHashMap<>(SecurityHeaders.fromPolicyConfig(policyConfig));
+    headers.computeIfPresent("Content-Security-Policy", (name, csp) -> localBucketSources(csp));
+    return headers;
   }
 
   private String localBucketSources(String csp) {

@@ -3,7 +3,7 @@ package dev.kinora.local.http;
 import dev.kinora.local.LocalAws;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Map;
+import java.util.List;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -61,14 +61,14 @@ public final class FrontDoor implements AutoCloseable {
   }
 
   /**
-   * Every response carries {@code headers} (what a CloudFront response headers policy on every
-   * behaviour adds). Only before the front door starts.
+   * Responses carry the headers of the first matching behaviour (what CloudFront's response headers
+   * policies add). Only before the front door starts.
    */
-  public FrontDoor responseHeaders(Map<String, String> headers) {
+  public FrontDoor responseHeaders(List<SecurityHeaders.Behaviour> behaviours) {
     if (server.isStarted()) {
       throw new IllegalStateException("set response headers before the front door starts");
     }
-    server.setHandler(headers.isEmpty() ? paths : SecurityHeaders.adding(headers, paths));
+    server.setHandler(behaviours.isEmpty() ? paths : SecurityHeaders.adding(behaviours, paths));
     return this;
   }
 

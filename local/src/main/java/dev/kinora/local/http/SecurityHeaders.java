@@ -72,16 +72,53 @@ public final class SecurityHeaders {
     return Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value));
   }
 
-  /** Wraps {@code next} so every response carries {@code headers}. */
-  public static Handler adding(Map<String, String> headers, Handler next) {
-    Map<String, String> copy = Map.copyOf(headers);
+  /**
+   * The headers of one cache behaviour: {@code pathPattern} in CloudFront's syntax ({@code *} any
+   * characters, {@code ?} one; case-sensitive), or null for the default behaviour.
+   */
+  public record Behaviour(String pathPattern, Map<String, String> headers) {
+    public Behaviour {
+      headers = Map.copyOf(headers);
+    }
+
+    boolean matches(String path) {
+      if (pathPattern == null) {
+        return true;
+      }
+      var regex = new StringBuilder();
+      for (char c : pathPattern.toCharArray()) {
+        switch (c) {
+          case '*' -> regex.append(".*");
+          case '?' -> regex.append('.');
+          default -> regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+        }
+      }
+      return path.matches(regex.toString());
+    }
+  }
+
+  /**
+   * Wraps {@code next} so every response carries the headers of the first behaviour whose pattern
+   * matches the request path, as CloudFront picks the first matching cache behaviour (the default
+   * one, with a null pattern, last).
+   */
+  public static Handler adding(List<Behaviour> behaviours, Handler next) {
+    List<Behaviour> copy = List.copyOf(behaviours);
     return new Handler.Wrapper(next) {
       @Override
       public boolean handle(Request request, Response response, Callback callback)
           throws Exception {
+        String path = request.getHttpURI().getPath();
         // Set before the origin answers: CloudFront's Override replaces an origin's value, and
         // no origin here sets these headers.
-        copy.forEach((name, value) -> response.getHeaders().put(name, value));
+        copy.stream()
+            .filter(behaviour -> behaviour.matches(path == null ? "/" : path))
+            .findFirst()
+            .ifPresent(
+                behaviour ->
+                    behaviour
+                        .headers()
+                        .forEach((name, value) -> response.getHeaders().put(name, value)));
         return super.handle(request, response, callback);
       }
     };

@@ -47,6 +47,20 @@ class SecurityHeadersTest {
   }
 
   @Test
+  void behavioursMatchPathsTheWayCloudFrontPatternsDo() {
+    var embed = new SecurityHeaders.Behaviour("/embed/*", Map.of());
+    var poster = new SecurityHeaders.Behaviour("/media/*/thumbnail.jpg", Map.of());
+    var fallback = new SecurityHeaders.Behaviour(null, Map.of());
+
+    assertThat(embed.matches("/embed/abc")).isTrue();
+    assertThat(embed.matches("/embedded")).isFalse();
+    assertThat(embed.matches("/EMBED/abc")).isFalse();
+    assertThat(poster.matches("/media/abc/thumbnail.jpg")).isTrue();
+    assertThat(poster.matches("/media/abc/thumbnailxjpg")).isFalse();
+    assertThat(fallback.matches("/anything")).isTrue();
+  }
+
+  @Test
   void aPolicyWithoutSecurityOrCustomHeadersAddsNothing() {
     assertThat(SecurityHeaders.fromPolicyConfig(Map.of("Name", "cors-only"))).isEmpty();
   }

@@ -67,6 +67,20 @@ class BrowserSecurityCloudTest {
     }
   }
 
+  /** The embeddable player is the one page other sites may frame; the rest of its headers stay. */
+  @Test
+  void onlyTheEmbedPlayerMayBeFramedByOtherSites() throws Exception {
+    HttpResponse<String> embed = get("/embed/abcdefghijk", Map.of());
+    assertThat(embed.headers().firstValue("content-security-policy"))
+        .hasValueSatisfying(
+            csp -> assertThat(csp).contains("frame-ancestors *", "script-src 'self';"));
+    assertThat(embed.headers().firstValue("x-frame-options")).isEmpty();
+    assertThat(embed.headers().firstValue("x-content-type-options")).contains("nosniff");
+
+    HttpResponse<String> watch = get("/watch/abcdefghijk", Map.of());
+    assertThat(watch.headers().firstValue("x-frame-options")).contains("DENY");
+  }
+
   @Test
   void anUnlistedOriginGetsNoCorsGrantFromTheApiOrTheBuckets() throws Exception {
     HttpResponse<String> api = get("/api/v1/health", Map.of("Origin", EVIL));

@@ -174,9 +174,14 @@ class TemplateHardeningTest {
       List<Object> behaviours = new ArrayList<>(list(config.get("CacheBehaviors")));
       behaviours.add(config.get("DefaultCacheBehavior"));
       for (Object behaviour : behaviours) {
+        // Only the embeddable player may be framed by other sites.
+        String policy =
+            "/embed/*".equals(map(behaviour).get("PathPattern"))
+                ? "EmbedHeadersPolicy"
+                : "SecurityHeadersPolicy";
         assertThat(String.valueOf(map(behaviour).get("ResponseHeadersPolicyId")))
             .as(distribution.logicalId() + " " + map(behaviour).get("PathPattern"))
-            .isEqualTo("{Ref=SecurityHeadersPolicy}");
+            .isEqualTo("{Ref=" + policy + "}");
       }
       for (Object origin : list(config.get("Origins"))) {
         if (map(origin).containsKey("S3OriginConfig")) {
@@ -186,21 +191,25 @@ class TemplateHardeningTest {
         }
       }
     }
-    Map<String, Object> security =
-        map(
-            map(template
-                    .resources()
-                    .get("SecurityHeadersPolicy")
-                    .properties()
-                    .get("ResponseHeadersPolicyConfig"))
-                .get("SecurityHeadersConfig"));
-    String csp =
-        String.valueOf(map(security.get("ContentSecurityPolicy")).get("ContentSecurityPolicy"));
-    assertThat(csp)
-        .contains("frame-ancestors 'none'", "script-src 'self';", "object-src 'none'")
-        .doesNotContain("unsafe-inline", "unsafe-eval");
-    assertThat(security)
-        .containsKeys("ContentTypeOptions", "ReferrerPolicy", "StrictTransportSecurity");
+    for (String policy : List.of("SecurityHeadersPolicy", "EmbedHeadersPolicy")) {
+      Map<String, Object> security =
+          map(
+              map(template.resources().get(policy).properties().get("ResponseHeadersPolicyConfig"))
+                  .get("SecurityHeadersConfig"));
+      String csp =
+          String.valueOf(map(security.get("ContentSecurityPolicy")).get("ContentSecurityPolicy"));
+      assertThat(csp)
+          .as(policy)
+          .contains("frame-ancestors ", "script-src 'self';", "object-src 'none'")
+          .doesNotContain("unsafe-inline", "unsafe-eval");
+      assertThat(security)
+          .as(policy)
+          .containsKeys("ContentTypeOptions", "ReferrerPolicy", "StrictTransportSecurity");
+      if (policy.equals("SecurityHeadersPolicy")) {
+        assertThat(csp).contains("frame-ancestors 'none'");
+        assertThat(security).containsKey("FrameOptions");
+      }
+    }
   }
 
   @SuppressWarnings("unchecked") // template maps are parsed YAML: String keys
