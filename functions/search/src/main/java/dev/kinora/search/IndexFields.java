@@ -11,6 +11,9 @@ final class IndexFields {
   static final String TAGS = "tags";
   static final String DESCRIPTION = "description";
 
+  /** Title, tags and description as one text: the BM25 part of the score. */
+  static final String ALL = "all";
+
   /** Lower-cased keywords, one value per category. */
   static final String CATEGORY = "category";
 

@@ -310,6 +310,11 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       doc.add(new TextField(IndexFields.TAGS, tag, Field.Store.NO));
     }
     doc.add(new TextField(IndexFields.DESCRIPTION, video.description(), Field.Store.NO));
+    doc.add(
+        new TextField(
+            IndexFields.ALL,
+            String.join(" ", video.title(), String.join(" ", video.tags()), video.description()),
+            Field.Store.NO));
     for (String category : video.categories()) {
       doc.add(
           new StringField(

@@ -15,6 +15,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -24,11 +25,17 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * Turns what the viewer typed and the filters into a Lucene query. Every word is looked for in the
- * title, the tags and the description (BM25 per field, weighted {@value #TITLE_BOOST} : {@value
- * #TAGS_BOOST} : {@value #DESCRIPTION_BOOST}), exactly, with typos (edit distance by word length,
- * {@link SearchLimits#maxEdits}) and, for the last word, as a prefix (the viewer may still be
- * typing it). A document must match most of the words ({@code minimumShouldMatchFraction}); the
- * filters narrow without changing the score.
+ * title, the tags and the description, exactly, with typos (edit distance by word length, {@link
+ * SearchLimits#maxEdits}) and, for the last word, as a prefix (the viewer may still be typing it).
+ * A document must match most of the words ({@code minimumShouldMatchFraction}); the filters narrow
+ * without changing the score.
+ *
+ * <p>Score per word: the best field it matched in, weighted {@value #TITLE_BOOST} : {@value
+ * #TAGS_BOOST} : {@value #DESCRIPTION_BOOST} (constant, so the field order always holds), plus BM25
+ * of the word over all the text ({@link IndexFields#ALL}) scaled by {@value #BM25_WEIGHT}, which
+ * orders videos matching in the same fields by how rare and how prominent the word is. Plain BM25
+ * per field would let field statistics decide instead: when few videos have tags, a tag match gets
+ * a tiny IDF and loses to a description match despite its boost.
  */
 final class QueryBuilder {
   static final float TITLE_BOOST = 3f;
@@ -40,6 +47,9 @@ final class QueryBuilder {
 
   /** ...and a completed prefix sits between the two. */
   static final float PREFIX_WEIGHT = 0.7f;
+
+  /** Keeps BM25 (at most ~10 for one word) below the step between two field weights. */
+  static final float BM25_WEIGHT = 0.1f;
 
   /** Words matching in several fields score a little more than in one (DisMax tie breaker). */
   static final float FIELD_TIE_BREAKER = 0.3f;
@@ -148,18 +158,28 @@ final class QueryBuilder {
     int maxEdits = limits.maxEdits(word.length());
     for (FieldWeight field : TEXT_FIELDS) {
       Term term = new Term(field.field(), word);
-      alternatives.add(new BoostQuery(new TermQuery(term), field.boost()));
+      alternatives.add(constant(new TermQuery(term), field.boost()));
       if (maxEdits > 0) {
         alternatives.add(
-            new BoostQuery(
+            constant(
                 new FuzzyQuery(term, maxEdits, FUZZY_PREFIX_LENGTH, FUZZY_MAX_EXPANSIONS, true),
                 field.boost() * FUZZY_WEIGHT));
       }
       if (last) {
-        alternatives.add(new BoostQuery(new PrefixQuery(term), field.boost() * PREFIX_WEIGHT));
+        alternatives.add(constant(new PrefixQuery(term), field.boost() * PREFIX_WEIGHT));
       }
     }
-    return new DisjunctionMaxQuery(alternatives, FIELD_TIE_BREAKER);
+    // Matches exactly when one of the alternatives does (ALL holds every field's words).
+    return new BooleanQuery.Builder()
+        .add(new DisjunctionMaxQuery(alternatives, FIELD_TIE_BREAKER), Occur.MUST)
+        .add(
+            new BoostQuery(new TermQuery(new Term(IndexFields.ALL, word)), BM25_WEIGHT),
+            Occur.SHOULD)
+        .build();
+  }
+
+  private static Query constant(Query query, float weight) {
+    return new BoostQuery(new ConstantScoreQuery(query), weight);
   }
 
   private Query durationQuery(DurationFilter duration) {

@@ -56,6 +56,20 @@ class LuceneSearchIndexTest {
   }
 
   @Test
+  void aTagMatchOutranksADescriptionMatchEvenWhenFewVideosHaveTags() {
+    var docs = new ArrayList<SearchDocument>();
+    for (int i = 0; i < 30; i++) {
+      docs.add(
+          doc("other" + i, "Something else", "a description", List.of(), List.of(), 60, NOW, 0));
+    }
+    docs.add(doc("tags", "River day", "", List.of("kayak"), List.of(), 60, NOW, 0));
+    docs.add(doc("desc", "Lake trip", "with a kayak", List.of(), List.of(), 60, NOW, 0));
+    index.upsert(docs);
+
+    assertThat(ids(query("kayak"))).containsExactly("tags", "desc");
+  }
+
+  @Test
   void mostWordsMustMatch() {
     index.upsert(List.of(doc("a", "Bake bread at home"), doc("b", "Bake a cake")));
 
