@@ -207,6 +207,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   /** The last commit as one zip of its files (what a generation in S3 holds). */
   public void writeSnapshot(OutputStream out) {
     try {
+      // One segment: readers search it fastest, and the whole index is shipped anyway.
+      writer.forceMerge(1);
       writer.commit();
       SegmentInfos commit = SegmentInfos.readLatestCommit(directory);
       var zip = new ZipOutputStream(out);

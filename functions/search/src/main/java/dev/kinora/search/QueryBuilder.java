@@ -19,6 +19,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -42,7 +43,7 @@ final class QueryBuilder {
   static final float TAGS_BOOST = 2f;
   static final float DESCRIPTION_BOOST = 1f;
 
-  /** An exact match outranks a typo-tolerant one of the same word. */
+  /** A word found only with typos, in any field: below an exact description match. */
   static final float FUZZY_WEIGHT = 0.5f;
 
   /** ...and a completed prefix sits between the two. */
@@ -159,15 +160,24 @@ final class QueryBuilder {
     for (FieldWeight field : TEXT_FIELDS) {
       Term term = new Term(field.field(), word);
       alternatives.add(constant(new TermQuery(term), field.boost()));
-      if (maxEdits > 0) {
-        alternatives.add(
-            constant(
-                new FuzzyQuery(term, maxEdits, FUZZY_PREFIX_LENGTH, FUZZY_MAX_EXPANSIONS, true),
-                field.boost() * FUZZY_WEIGHT));
-      }
       if (last) {
         alternatives.add(constant(new PrefixQuery(term), field.boost() * PREFIX_WEIGHT));
       }
+    }
+    // Typos are looked for once, in all the text: a fuzzy word costs a Levenshtein automaton per
+    // field, the dominant cost of a query (bench search), and a typo is a weaker signal anyway.
+    if (maxEdits > 0) {
+      alternatives.add(
+          constant(
+              new FuzzyQuery(
+                  new Term(IndexFields.ALL, word),
+                  maxEdits,
+                  FUZZY_PREFIX_LENGTH,
+                  FUZZY_MAX_EXPANSIONS,
+                  true,
+                  // Scored as a constant anyway: no need to rank the expanded terms.
+                  MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE),
+              FUZZY_WEIGHT));
     }
     // Matches exactly when one of the alternatives does (ALL holds every field's words).
     return new BooleanQuery.Builder()

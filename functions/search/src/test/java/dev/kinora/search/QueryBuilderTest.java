@@ -37,6 +37,6 @@ class QueryBuilderTest {
     String query = builder.textQuery(builder.terms("bake bre")).toString();
 
     assertThat(query).contains("title:bre*").doesNotContain("title:bake*");
-    assertThat(query).contains("title:bake~1");
+    assertThat(query).contains("all:bake~1").doesNotContain("title:bake~1");
   }
 }
