@@ -8,6 +8,7 @@ import dev.kinora.local.testing.KinoraCloud;
 import dev.kinora.local.testing.VideoRows;
 import dev.kinora.local.testing.Visitor;
 import dev.kinora.shared.contract.Contract;
+import dev.kinora.shared.listing.ChannelItems;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,10 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Search end to end: the repository's template.yaml in the local cloud, rows written into
- * VideosTable as the pipeline leaves them, the VideosTable stream feeding the real indexer, the
- * index published to the local S3 and picked up by the search function, requests through the front
- * door. Each test uses words of its own, so the tests share one cloud without seeing each other's
- * videos.
+ * VideosTable (and a channel into AccountsTable) as the pipeline leaves them, the VideosTable
+ * stream feeding the real indexer, the index published to the local S3 and picked up by the search
+ * function, requests through the front door. Each test uses words of its own, so the tests share
+ * one cloud without seeing each other's videos.
  */
 @KinoraCloud
 class SearchCloudTest {
@@ -35,13 +36,26 @@ class SearchCloudTest {
   private static final Duration INDEXED_WITHIN = Duration.ofSeconds(60);
 
   private final LocalCloud cloud;
-  private final Visitor owner;
+  private final String ownerId = "usr_" + VideoRows.newVideoId();
+  private final String channelId = "ch_" + VideoRows.newVideoId();
   private final Visitor anonymous;
 
+  /**
+   * The owner's channel is written as accounts leaves it (search reads it for the cards): search
+   * needs no session, so the accounts function stays off this test's path.
+   */
   SearchCloudTest(LocalCloud cloud) {
     this.cloud = cloud;
-    this.owner = Visitor.signedUp(cloud);
     this.anonymous = new Visitor(cloud);
+    var channel = new java.util.HashMap<>(ChannelItems.key(channelId));
+    channel.put("id", AttributeValue.fromS(channelId));
+    channel.put(
+        "handle",
+        AttributeValue.fromS(
+            "maker" + channelId.substring(3, 9).toLowerCase(java.util.Locale.ROOT)));
+    channel.put("name", AttributeValue.fromS("Maker"));
+    channel.put("subscriberCount", AttributeValue.fromN("0"));
+    cloud.dynamoDb().putItem(r -> r.tableName(cloud.physicalName("AccountsTable")).item(channel));
   }
 
   private static String encode(String value) {
@@ -93,7 +107,7 @@ class SearchCloudTest {
   }
 
   private VideoRows video(String title) {
-    return VideoRows.ready(cloud, owner).title(title);
+    return VideoRows.ready(cloud, ownerId, channelId).title(title);
   }
 
   private void update(String id, String attribute, String value) {
