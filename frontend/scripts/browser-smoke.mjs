@@ -64,7 +64,7 @@ async function main() {
     const remembered = await desktop.page.evaluate(() => document.documentElement.dataset.theme === 'dark');
     check('desktop: dark mode remembered after reload', remembered);
 
-    await desktop.page.getByRole('searchbox', { name: 'Search videos' }).fill('cats');
+    await desktop.page.getByRole('combobox', { name: 'Search videos' }).fill('cats');
     await desktop.page.keyboard.press('Enter');
     await desktop.page.waitForURL(/\/search\?q=cats$/, { timeout: TIMEOUT_MS });
     check('desktop: search submits to /search?q=', true);
@@ -77,7 +77,7 @@ async function main() {
       isMobile: true,
       hasTouch: true,
     });
-    const field = mobile.page.getByRole('searchbox', { name: 'Search videos' });
+    const field = mobile.page.getByRole('combobox', { name: 'Search videos' });
     check('mobile: search field folded away', !(await field.isVisible()));
     await mobile.page.screenshot({ path: path.join(resultsDir, 'home-mobile.png') });
     await mobile.page.getByRole('button', { name: 'Search', exact: true }).click();

@@ -30,17 +30,6 @@ test('headerLinksToUploadAndSignIn', async () => {
   expect(screen.getByRole('link', { name: 'Kinora' })).toHaveAttribute('href', '/');
 });
 
-test.each([['/search', 'Search']])('placeholder %s says it is coming and links home', async (path, title) => {
-  fakeApi(signedInApi);
-  const user = userEvent.setup();
-  const { router } = await renderApp(path);
-
-  expect(await screen.findByRole('heading', { level: 1, name: title })).toBeInTheDocument();
-  expect(screen.getByText(/coming soon/)).toBeInTheDocument();
-  await user.click(screen.getByRole('link', { name: 'Back to home' }));
-  expect(router.state.location.pathname).toBe('/');
-});
-
 test('uploadStudioQuotesTheSizeLimitFromLimitsJson', async () => {
   fakeApi(signedInApi);
   await renderApp('/upload');

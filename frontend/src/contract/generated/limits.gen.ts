@@ -196,6 +196,37 @@ export const limits = {
     singleJobBudgetSeconds: 600,
     chunkSeconds: 120,
   },
+  search: {
+    query: {
+      min: 1,
+      max: 100,
+      maxTerms: 10,
+      minimumShouldMatchFraction: 0.6,
+    },
+    fuzzy: {
+      oneEditMinLength: 4,
+      twoEditsMinLength: 7,
+    },
+    suggestions: {
+      max: 10,
+    },
+    uploadDateWindowHours: {
+      hour: 1,
+      today: 24,
+      week: 168,
+      month: 720,
+      year: 8760,
+    },
+    duration: {
+      shortMaxSeconds: 240,
+      longMinSeconds: 1200,
+    },
+    refreshIntervalSeconds: 5,
+    index: {
+      retainedGenerations: 3,
+      viewCountStepFactor: 1.5,
+    },
+  },
   rateLimits: {
     uploadInit: {
       requests: 5,

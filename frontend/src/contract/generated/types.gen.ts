@@ -737,6 +737,32 @@ export type OEmbedResponse = {
   thumbnail_height?: number;
 };
 
+/**
+ * What the viewer typed; at least one non-space character.
+ */
+export type SearchText = string;
+
+/**
+ * Published within the last hour, 24 hours, 7 days, 30 days or 365 days (`search.uploadDateWindowHours`).
+ */
+export type SearchUploadDate = 'hour' | 'today' | 'week' | 'month' | 'year';
+
+/**
+ * short: under 4 minutes; medium: 4 to 20; long: over 20 (`search.duration`).
+ */
+export type SearchDuration = 'short' | 'medium' | 'long';
+
+export type SearchCategory = string;
+
+/**
+ * relevance: best match first; date: newest first; views: most viewed first.
+ */
+export type SearchSort = 'relevance' | 'date' | 'views';
+
+export type SearchSuggestionList = {
+  data: Array<string>;
+};
+
 export type UploadIdPath = ResourceId;
 
 export type VideoIdPath = VideoId;
@@ -1483,3 +1509,68 @@ export type GetWatchHistoryResponses = {
 };
 
 export type GetWatchHistoryResponse = GetWatchHistoryResponses[keyof GetWatchHistoryResponses];
+
+export type SearchVideosData = {
+  body?: never;
+  path?: never;
+  query: {
+    q: SearchText;
+    uploadDate?: SearchUploadDate;
+    duration?: SearchDuration;
+    category?: SearchCategory;
+    /**
+     * Default `relevance`.
+     */
+    sort?: SearchSort;
+    /**
+     * Opaque; `meta.nextCursor` of the previous page of the same search.
+     */
+    cursor?: string;
+  };
+  url: '/api/v1/search';
+};
+
+export type SearchVideosErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type SearchVideosError = SearchVideosErrors[keyof SearchVideosErrors];
+
+export type SearchVideosResponses = {
+  /**
+   * One page of results; `meta.nextCursor` is absent on the last page.
+   */
+  200: VideoCardListResponse;
+};
+
+export type SearchVideosResponse = SearchVideosResponses[keyof SearchVideosResponses];
+
+export type SearchSuggestionsData = {
+  body?: never;
+  path?: never;
+  query: {
+    q: SearchText;
+  };
+  url: '/api/v1/search/suggestions';
+};
+
+export type SearchSuggestionsErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type SearchSuggestionsError = SearchSuggestionsErrors[keyof SearchSuggestionsErrors];
+
+export type SearchSuggestionsResponses = {
+  /**
+   * The completions, best first (possibly none).
+   */
+  200: SearchSuggestionList;
+};
+
+export type SearchSuggestionsResponse = SearchSuggestionsResponses[keyof SearchSuggestionsResponses];

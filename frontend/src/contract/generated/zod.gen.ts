@@ -646,6 +646,32 @@ export const zOEmbedResponse = z.object({
   thumbnail_height: z.int().optional(),
 });
 
+/**
+ * What the viewer typed; at least one non-space character.
+ */
+export const zSearchText = z.string().min(1).max(100).regex(/\S/);
+
+/**
+ * Published within the last hour, 24 hours, 7 days, 30 days or 365 days (`search.uploadDateWindowHours`).
+ */
+export const zSearchUploadDate = z.enum(['hour', 'today', 'week', 'month', 'year']);
+
+/**
+ * short: under 4 minutes; medium: 4 to 20; long: over 20 (`search.duration`).
+ */
+export const zSearchDuration = z.enum(['short', 'medium', 'long']);
+
+export const zSearchCategory = z.string().min(1).max(40);
+
+/**
+ * relevance: best match first; date: newest first; views: most viewed first.
+ */
+export const zSearchSort = z.enum(['relevance', 'date', 'views']);
+
+export const zSearchSuggestionList = z.object({
+  data: z.array(z.string()).max(10),
+});
+
 export const zUploadIdPath = zResourceId;
 
 export const zVideoIdPath = zVideoId;
@@ -897,3 +923,26 @@ export const zGetWatchHistoryQuery = z.object({
  * One page of history.
  */
 export const zGetWatchHistoryResponse = zWatchHistoryResponse;
+
+export const zSearchVideosQuery = z.object({
+  q: zSearchText,
+  uploadDate: zSearchUploadDate.optional(),
+  duration: zSearchDuration.optional(),
+  category: zSearchCategory.optional(),
+  sort: zSearchSort.optional(),
+  cursor: z.string().optional(),
+});
+
+/**
+ * One page of results; `meta.nextCursor` is absent on the last page.
+ */
+export const zSearchVideosResponse = zVideoCardListResponse;
+
+export const zSearchSuggestionsQuery = z.object({
+  q: zSearchText,
+});
+
+/**
+ * The completions, best first (possibly none).
+ */
+export const zSearchSuggestionsResponse = zSearchSuggestionList;

@@ -2,6 +2,7 @@ package dev.kinora.bench;
 
 import dev.kinora.bench.api.ApiBench;
 import dev.kinora.bench.coldstart.ColdStartBench;
+import dev.kinora.bench.search.SearchBench;
 import dev.kinora.bench.transcode.TranscodeBench;
 import dev.kinora.bench.upload.UploadBench;
 import java.io.PrintStream;
@@ -23,7 +24,12 @@ public final class Main {
   public static final int EXIT_USAGE = 64;
 
   static final List<Benchmark> BENCHMARKS =
-      List.of(new ColdStartBench(), new ApiBench(), new UploadBench(), new TranscodeBench());
+      List.of(
+          new ColdStartBench(),
+          new ApiBench(),
+          new UploadBench(),
+          new TranscodeBench(),
+          new SearchBench());
 
   static final BenchOption ROOT =
       BenchOption.value("root", "dir", "repository root (./kinora passes it)");
