@@ -107,6 +107,14 @@ public final class Contract {
     return limits;
   }
 
+  /**
+   * One subtree of limits.json by dot path (e.g. {@code discovery.trending}), for a context that
+   * reads its own limits without widening {@link Limits}; the caller must not modify it.
+   */
+  public JsonNode limitsNode(String dotPath) {
+    return LimitBindings.lookup(limitsTree, dotPath);
+  }
+
   /** Names of all component schemas, e.g. {@code VideoMetadata}. */
   public Set<String> schemaNames() {
     var names = new TreeSet<String>();
