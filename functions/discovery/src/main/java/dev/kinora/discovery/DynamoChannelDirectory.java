@@ -7,8 +7,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * AccountsTable, read only, the way accounts resolves {@code /channels/{idOrHandle}}: {@code GetItem
- * CHANNEL#<id>} unless the value starts with {@code @}, then {@code GetItem HANDLE#<handle>}.
+ * AccountsTable, read only, the way accounts resolves {@code /channels/{idOrHandle}}: {@code
+ * GetItem CHANNEL#<id>} unless the value starts with {@code @}, then {@code GetItem
+ * HANDLE#<handle>}.
  */
 final class DynamoChannelDirectory implements ChannelDirectory {
   private final DynamoDbClient dynamoDb;

@@ -84,7 +84,9 @@ final class DynamoTrendingStore implements TrendingStore {
   }
 
   static List<String> strings(AttributeValue value) {
-    return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
+    return value == null || !value.hasL()
+        ? List.of()
+        : value.l().stream().map(AttributeValue::s).toList();
   }
 
   private static Instant instant(AttributeValue value) {

@@ -152,9 +152,12 @@ final class DynamoVideoCatalog implements VideoCatalog {
 
   private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item, Phase phase) {
     return Map.of(
-        "id", item.get("id"),
-        "channelId", item.get("channelId"),
-        phase.rangeKey, item.get(phase.rangeKey));
+        "id",
+        item.get("id"),
+        "channelId",
+        item.get("channelId"),
+        phase.rangeKey,
+        item.get(phase.rangeKey));
   }
 
   private static ObjectNode position(Phase phase, Map<String, AttributeValue> key) {
@@ -200,8 +203,11 @@ final class DynamoVideoCatalog implements VideoCatalog {
       rangeValue = AttributeValue.fromS(range);
     }
     return Map.of(
-        "id", AttributeValue.fromS(id),
-        "channelId", AttributeValue.fromS(channelId),
-        phase.rangeKey, rangeValue);
+        "id",
+        AttributeValue.fromS(id),
+        "channelId",
+        AttributeValue.fromS(channelId),
+        phase.rangeKey,
+        rangeValue);
   }
 }

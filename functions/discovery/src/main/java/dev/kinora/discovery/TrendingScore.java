@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The trending score (docs/discovery-ranking.md): every view decays with its age, halving every
- * {@code halfLifeHours}, and a video's likes and comments count like views but decay with the age of
- * the video itself:
+ * {@code halfLifeHours}, and a video's likes and comments count like views but decay with the age
+ * of the video itself:
  *
  * <pre>
  *   score = Σ_h views_h · ½^(age_h / T)  +  (likeWeight · likes + commentWeight · comments) · ½^(age / T)
@@ -33,11 +33,7 @@ record TrendingScore(double halfLifeHours, double likeWeight, double commentWeig
    * @param publishedAt null when unknown (then engagement counts as of now)
    */
   double score(
-      Map<Instant, Long> viewsByHour,
-      long likes,
-      long comments,
-      Instant publishedAt,
-      Instant now) {
+      Map<Instant, Long> viewsByHour, long likes, long comments, Instant publishedAt, Instant now) {
     double views = 0;
     for (Map.Entry<Instant, Long> bucket : viewsByHour.entrySet()) {
       Instant middle = bucket.getKey().plus(Duration.ofMinutes(30));

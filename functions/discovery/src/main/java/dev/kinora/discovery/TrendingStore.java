@@ -10,7 +10,7 @@ interface TrendingStore {
   record RankedList(List<String> videoIds, Instant computedAt) {
     static final RankedList EMPTY = new RankedList(List.of(), null);
 
-    RankedList {
+    public RankedList {
       videoIds = List.copyOf(videoIds);
     }
   }
@@ -19,7 +19,7 @@ interface TrendingStore {
   record Facets(List<String> categories, List<String> tags) {
     static final Facets NONE = new Facets(List.of(), List.of());
 
-    Facets {
+    public Facets {
       categories = List.copyOf(categories);
       tags = List.copyOf(tags);
     }

@@ -26,7 +26,7 @@ interface VideoCatalog {
    * @param next where the next page starts, null on the last page
    */
   record ChannelPage(List<Map<String, AttributeValue>> items, ObjectNode next) {
-    ChannelPage {
+    public ChannelPage {
       items = List.copyOf(items);
     }
   }
