@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The keys of the hourly view buckets in DiscoveryTable, shared by their one writer (the videos
  * function counts a view into its bucket in the same transaction as the view) and their one reader
- * (the discovery trending job). A bucket is {@code pk = VIEWS#<yyyyMMddHH UTC>#<shard>}, {@code sk =
- * <videoId>}, attributes {@code views} (N, ADD only) and {@code expiresAt} (TTL, the end of the
+ * (the discovery trending job). A bucket is {@code pk = VIEWS#<yyyyMMddHH UTC>#<shard>}, {@code sk
+ * = <videoId>}, attributes {@code views} (N, ADD only) and {@code expiresAt} (TTL, the end of the
  * trending horizon). One partition per hour and shard means the job reads the last N hours with
  * {@code Query}s, never a {@code Scan}; the shard ({@code discovery.trending.viewBucketShards},
  * chosen by a hash of the video id) spreads one hour's writes over several partitions.
