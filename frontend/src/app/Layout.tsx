@@ -13,7 +13,7 @@ function Logo() {
         <rect width="32" height="32" rx="8" className={styles.logoMark} />
         <path d="M12 9.5v13l10.5-6.5z" fill="#fff" />
       </svg>
-      <span>Kinora</span>
+      <span className={styles.logoName}>Kinora</span>
     </Link>
   );
 }
@@ -33,7 +33,7 @@ export function Layout() {
               <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" className="stroke-icon">
                 <path d="M3 17l6-6 4 4 8-8M15 7h6v6" />
               </svg>
-              <span>Trending</span>
+              <span className={styles.browseLabel}>Trending</span>
             </NavLink>
           </nav>
           <SearchBox />
