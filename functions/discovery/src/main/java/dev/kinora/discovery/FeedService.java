@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -136,21 +137,29 @@ final class FeedService {
     for (String tag : mostCommon(watchedVideos, Video::tags, limits.interestTags())) {
       interestLists.add(trending.list(Facet.tag(tag)).videoIds());
     }
-    List<String> interests = roundRobin(interestLists);
     List<String> overall = trending.list(Facet.ALL).videoIds();
 
-    var ordered = new LinkedHashSet<String>(recentUploads);
-    ordered.addAll(roundRobin(List.of(interests, overall)));
-    ordered.addAll(olderUploads);
-
-    Map<String, Double> watched = signals.watchedPercentages(userId, ordered);
+    // what the viewer watched to the end leaves every source before they are merged, so the
+    // alternation below keeps its rhythm
+    var candidates = new LinkedHashSet<String>(recentUploads);
+    interestLists.forEach(candidates::addAll);
+    candidates.addAll(overall);
+    candidates.addAll(olderUploads);
+    Map<String, Double> watched = new HashMap<>(signals.watchedPercentages(userId, candidates));
     for (ViewerSignals.Watched entry : history) {
       watched.merge(entry.videoId(), entry.percentage(), Math::max);
     }
-    return ordered.stream()
-        .filter(id -> watched.getOrDefault(id, 0.0) < limits.watchedPercent())
-        .limit(limits.maxItems())
-        .toList();
+    Function<List<String>, List<String>> unfinished =
+        ids ->
+            ids.stream()
+                .filter(id -> watched.getOrDefault(id, 0.0) < limits.watchedPercent())
+                .toList();
+
+    var ordered = new LinkedHashSet<String>(unfinished.apply(recentUploads));
+    List<String> interests = roundRobin(interestLists.stream().map(unfinished).toList());
+    ordered.addAll(roundRobin(List.of(interests, unfinished.apply(overall))));
+    ordered.addAll(unfinished.apply(olderUploads));
+    return ordered.stream().limit(limits.maxItems()).toList();
   }
 
   /** The {@code max} names appearing most often in the videos (ties: first seen first). */
