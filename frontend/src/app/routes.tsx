@@ -9,6 +9,7 @@ import { HomePage } from '../features/discovery/HomePage';
 import { SearchPage } from '../features/discovery/SearchPage';
 import { TrendingPage } from '../features/discovery/TrendingPage';
 import { UploadPage } from '../features/uploads/UploadPage';
+import { EmbedPage } from '../features/videos/EmbedPage';
 import { WatchPage } from '../features/videos/WatchPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -19,6 +20,8 @@ function page(element: ReactNode): ReactNode {
 }
 
 export const routes: RouteObject[] = [
+  // Other sites' iframes: the player without the app's header and footer.
+  { path: '/embed/:videoId', element: page(<EmbedPage />), errorElement: <RootErrorPage /> },
   {
     path: '/',
     element: <Layout />,

@@ -108,11 +108,13 @@ public final class Contract {
   }
 
   /**
-   * One subtree of limits.json by dot path (e.g. {@code discovery.trending}), for a context that
-   * reads its own limits without widening {@link Limits}; the caller must not modify it.
+   * One value of limits.json by dot path (a copy), e.g. {@code "search"}: for numbers only one
+   * module uses, which it reads itself instead of growing {@link Limits}.
+   *
+   * @throws ContractException if limits.json has no such value
    */
-  public JsonNode limitsNode(String dotPath) {
-    return LimitBindings.lookup(limitsTree, dotPath);
+  public JsonNode limitsValue(String dotPath) {
+    return LimitBindings.lookup(limitsTree, dotPath).deepCopy();
   }
 
   /** Names of all component schemas, e.g. {@code VideoMetadata}. */
