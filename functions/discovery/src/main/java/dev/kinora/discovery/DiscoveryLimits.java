@@ -51,9 +51,9 @@ public record DiscoveryLimits(
   public record Paging(int min, int defaultSize, int max) {}
 
   public static DiscoveryLimits from(Contract contract) {
-    JsonNode trending = contract.limitsNode("discovery.trending");
-    JsonNode feed = contract.limitsNode("discovery.feed");
-    JsonNode related = contract.limitsNode("discovery.related");
+    JsonNode trending = contract.limitsValue("discovery.trending");
+    JsonNode feed = contract.limitsValue("discovery.feed");
+    JsonNode related = contract.limitsValue("discovery.related");
     Limits.PaginationLimits pagination = contract.limits().pagination();
     return new DiscoveryLimits(
         new Trending(
@@ -76,7 +76,7 @@ public record DiscoveryLimits(
             integer(feed, "interestTags"),
             integer(feed, "snapshotTtlMinutes")),
         new Related(integer(related, "maxItems"), integer(related, "sameChannelCandidates")),
-        integer(contract.limitsNode("discovery.channelVideos"), "maxReadsPerPage"),
+        integer(contract.limitsValue("discovery.channelVideos"), "maxReadsPerPage"),
         new Paging(
             pagination.minPageSize(), pagination.defaultPageSize(), pagination.maxPageSize()));
   }

@@ -276,7 +276,7 @@ class DiscoveryCloudTest {
       assertThat(related.indexOf(unrelated)).isGreaterThan(1);
     }
     assertThat(related.size())
-        .isLessThanOrEqualTo(CONTRACT.limitsNode("discovery.related.maxItems").intValue());
+        .isLessThanOrEqualTo(CONTRACT.limitsValue("discovery.related.maxItems").intValue());
   }
 
   // ------------------------------------------------------------------------------ feed

@@ -38,7 +38,7 @@ public final class ViewBuckets {
 
   /** The bucket layout limits.json describes ({@code discovery.trending}). */
   public static ViewBuckets fromContract(Contract contract) {
-    JsonNode trending = contract.limitsNode("discovery.trending");
+    JsonNode trending = contract.limitsValue("discovery.trending");
     return new ViewBuckets(
         trending.path("viewBucketShards").intValue(),
         // kept one hour past the horizon so the job's oldest hour is whole
