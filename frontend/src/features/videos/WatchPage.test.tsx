@@ -276,6 +276,8 @@ test('anEmbedRefusesAPrivateVideoEvenToItsOwner', async () => {
 
   expect(await screen.findByText("This video is private and can't be embedded.")).toBeInTheDocument();
   expect(hlsInstances).toHaveLength(0);
+});
+
 test('theWatchPageShowsRelatedVideosUpNext', async () => {
   const { channel: owner, ...detail } = ready();
   const nextVideo = { ...detail, id: 'vid_0000002', title: 'The next one' };
