@@ -1,4 +1,4 @@
-import { Link, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { SessionExpiredRedirect } from '../features/accounts/SessionExpiredRedirect';
 import { UserMenu } from '../features/accounts/UserMenu';
 import { SearchBox } from '../features/discovery/SearchBox';
@@ -13,7 +13,7 @@ function Logo() {
         <rect width="32" height="32" rx="8" className={styles.logoMark} />
         <path d="M12 9.5v13l10.5-6.5z" fill="#fff" />
       </svg>
-      <span>Kinora</span>
+      <span className={styles.logoName}>Kinora</span>
     </Link>
   );
 }
@@ -28,6 +28,14 @@ export function Layout() {
       <header className={styles.header}>
         <div className={styles.headerInner}>
           <Logo />
+          <nav className={styles.browse} aria-label="Browse">
+            <NavLink to="/trending" className={styles.browseLink}>
+              <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" className="stroke-icon">
+                <path d="M3 17l6-6 4 4 8-8M15 7h6v6" />
+              </svg>
+              <span className={styles.browseLabel}>Trending</span>
+            </NavLink>
+          </nav>
           <SearchBox />
           <nav className={styles.actions} aria-label="Account">
             <Link to="/upload" className={`button button-primary ${styles.upload ?? ''}`}>

@@ -7,6 +7,7 @@ import { SignInPage } from '../features/accounts/SignInPage';
 import { SignUpPage } from '../features/accounts/SignUpPage';
 import { HomePage } from '../features/discovery/HomePage';
 import { SearchPage } from '../features/discovery/SearchPage';
+import { TrendingPage } from '../features/discovery/TrendingPage';
 import { UploadPage } from '../features/uploads/UploadPage';
 import { EmbedPage } from '../features/videos/EmbedPage';
 import { WatchPage } from '../features/videos/WatchPage';
@@ -28,6 +29,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: page(<HomePage />) },
       { path: 'search', element: page(<SearchPage />) },
+      { path: 'trending', element: page(<TrendingPage />) },
       {
         path: 'upload',
         element: page(

@@ -227,6 +227,36 @@ export const limits = {
       viewCountStepFactor: 1.5,
     },
   },
+  discovery: {
+    trending: {
+      topN: 200,
+      horizonHours: 48,
+      halfLifeHours: 6,
+      likeWeight: 2,
+      commentWeight: 3,
+      viewBucketShards: 4,
+      maxCategories: 24,
+      maxTags: 50,
+    },
+    feed: {
+      maxItems: 300,
+      maxSubscriptions: 50,
+      uploadsPerSubscription: 5,
+      subscriptionRecentDays: 14,
+      historySize: 50,
+      watchedPercent: 90,
+      interestCategories: 3,
+      interestTags: 5,
+      snapshotTtlMinutes: 30,
+    },
+    related: {
+      maxItems: 20,
+      sameChannelCandidates: 12,
+    },
+    channelVideos: {
+      maxReadsPerPage: 10,
+    },
+  },
   rateLimits: {
     uploadInit: {
       requests: 5,

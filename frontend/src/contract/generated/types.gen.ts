@@ -763,9 +763,30 @@ export type SearchSuggestionList = {
   data: Array<string>;
 };
 
+/**
+ * A category name as videos carry it (compared trimmed and case-insensitively).
+ */
+export type ListingCategory = string;
+
+export type ChannelVideoSort = 'latest' | 'popular';
+
+export type TrendingCategoriesResponse = {
+  data: Array<ListingCategory>;
+};
+
 export type UploadIdPath = ResourceId;
 
 export type VideoIdPath = VideoId;
+
+/**
+ * Opaque; `meta.nextCursor` of the previous page of the same list (another list's → `VALIDATION_ERROR` at `/cursor`).
+ */
+export type ListingCursor = string;
+
+/**
+ * Page size (default `pagination.defaultPageSize`).
+ */
+export type ListingLimit = number;
 
 export type GetHealthData = {
   body?: never;
@@ -1574,3 +1595,164 @@ export type SearchSuggestionsResponses = {
 };
 
 export type SearchSuggestionsResponse = SearchSuggestionsResponses[keyof SearchSuggestionsResponses];
+
+export type GetTrendingData = {
+  body?: never;
+  path?: never;
+  query?: {
+    category?: ListingCategory;
+    /**
+     * Opaque; `meta.nextCursor` of the previous page of the same list (another list's → `VALIDATION_ERROR` at `/cursor`).
+     */
+    cursor?: string;
+    /**
+     * Page size (default `pagination.defaultPageSize`).
+     */
+    limit?: number;
+  };
+  url: '/api/v1/trending';
+};
+
+export type GetTrendingErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type GetTrendingError = GetTrendingErrors[keyof GetTrendingErrors];
+
+export type GetTrendingResponses = {
+  /**
+   * One page of trending videos.
+   */
+  200: VideoCardListResponse;
+};
+
+export type GetTrendingResponse = GetTrendingResponses[keyof GetTrendingResponses];
+
+export type ListTrendingCategoriesData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/v1/trending/categories';
+};
+
+export type ListTrendingCategoriesErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type ListTrendingCategoriesError = ListTrendingCategoriesErrors[keyof ListTrendingCategoriesErrors];
+
+export type ListTrendingCategoriesResponses = {
+  /**
+   * Category names as the job keeps them (lower case).
+   */
+  200: TrendingCategoriesResponse;
+};
+
+export type ListTrendingCategoriesResponse = ListTrendingCategoriesResponses[keyof ListTrendingCategoriesResponses];
+
+export type GetHomeFeedData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Opaque; `meta.nextCursor` of the previous page of the same list (another list's → `VALIDATION_ERROR` at `/cursor`).
+     */
+    cursor?: string;
+    /**
+     * Page size (default `pagination.defaultPageSize`).
+     */
+    limit?: number;
+  };
+  url: '/api/v1/feed';
+};
+
+export type GetHomeFeedErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type GetHomeFeedError = GetHomeFeedErrors[keyof GetHomeFeedErrors];
+
+export type GetHomeFeedResponses = {
+  /**
+   * One page of the feed.
+   */
+  200: VideoCardListResponse;
+};
+
+export type GetHomeFeedResponse = GetHomeFeedResponses[keyof GetHomeFeedResponses];
+
+export type ListRelatedVideosData = {
+  body?: never;
+  path: {
+    videoId: VideoId;
+  };
+  query?: never;
+  url: '/api/v1/videos/{videoId}/related';
+};
+
+export type ListRelatedVideosErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type ListRelatedVideosError = ListRelatedVideosErrors[keyof ListRelatedVideosErrors];
+
+export type ListRelatedVideosResponses = {
+  /**
+   * Related videos.
+   */
+  200: VideoCardListResponse;
+};
+
+export type ListRelatedVideosResponse = ListRelatedVideosResponses[keyof ListRelatedVideosResponses];
+
+export type ListChannelVideosData = {
+  body?: never;
+  path: {
+    /**
+     * The channel id, or its handle (with or without a leading @), as in `getChannel`.
+     */
+    idOrHandle: string;
+  };
+  query?: {
+    sort?: ChannelVideoSort;
+    /**
+     * Opaque; `meta.nextCursor` of the previous page of the same list (another list's → `VALIDATION_ERROR` at `/cursor`).
+     */
+    cursor?: string;
+    /**
+     * Page size (default `pagination.defaultPageSize`).
+     */
+    limit?: number;
+  };
+  url: '/api/v1/channels/{idOrHandle}/videos';
+};
+
+export type ListChannelVideosErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type ListChannelVideosError = ListChannelVideosErrors[keyof ListChannelVideosErrors];
+
+export type ListChannelVideosResponses = {
+  /**
+   * One page of the channel's videos.
+   */
+  200: VideoCardListResponse;
+};
+
+export type ListChannelVideosResponse = ListChannelVideosResponses[keyof ListChannelVideosResponses];

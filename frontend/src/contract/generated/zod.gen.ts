@@ -672,9 +672,30 @@ export const zSearchSuggestionList = z.object({
   data: z.array(z.string()).max(10),
 });
 
+/**
+ * A category name as videos carry it (compared trimmed and case-insensitively).
+ */
+export const zListingCategory = z.string().min(1).max(40).regex(/\S/);
+
+export const zChannelVideoSort = z.enum(['latest', 'popular']);
+
+export const zTrendingCategoriesResponse = z.object({
+  data: z.array(zListingCategory),
+});
+
 export const zUploadIdPath = zResourceId;
 
 export const zVideoIdPath = zVideoId;
+
+/**
+ * Opaque; `meta.nextCursor` of the previous page of the same list (another list's → `VALIDATION_ERROR` at `/cursor`).
+ */
+export const zListingCursor = z.string();
+
+/**
+ * Page size (default `pagination.defaultPageSize`).
+ */
+export const zListingLimit = z.int().gte(1).lte(50);
 
 /**
  * The API answers.
@@ -946,3 +967,53 @@ export const zSearchSuggestionsQuery = z.object({
  * The completions, best first (possibly none).
  */
 export const zSearchSuggestionsResponse = zSearchSuggestionList;
+
+export const zGetTrendingQuery = z.object({
+  category: zListingCategory.optional(),
+  cursor: z.string().optional(),
+  limit: z.int().gte(1).lte(50).optional(),
+});
+
+/**
+ * One page of trending videos.
+ */
+export const zGetTrendingResponse = zVideoCardListResponse;
+
+/**
+ * Category names as the job keeps them (lower case).
+ */
+export const zListTrendingCategoriesResponse = zTrendingCategoriesResponse;
+
+export const zGetHomeFeedQuery = z.object({
+  cursor: z.string().optional(),
+  limit: z.int().gte(1).lte(50).optional(),
+});
+
+/**
+ * One page of the feed.
+ */
+export const zGetHomeFeedResponse = zVideoCardListResponse;
+
+export const zListRelatedVideosPath = z.object({
+  videoId: zVideoId,
+});
+
+/**
+ * Related videos.
+ */
+export const zListRelatedVideosResponse = zVideoCardListResponse;
+
+export const zListChannelVideosPath = z.object({
+  idOrHandle: z.string(),
+});
+
+export const zListChannelVideosQuery = z.object({
+  sort: zChannelVideoSort.optional(),
+  cursor: z.string().optional(),
+  limit: z.int().gte(1).lte(50).optional(),
+});
+
+/**
+ * One page of the channel's videos.
+ */
+export const zListChannelVideosResponse = zVideoCardListResponse;

@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { ComingSoon } from '../../components/ComingSoon';
 import { isApiError } from '../../lib/api/client';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { ChannelVideos } from '../discovery/ChannelVideos';
 import { useChannel } from './api/getChannel';
 import { useMe } from './api/getMe';
 import { ChannelAvatar } from './ChannelAvatar';
@@ -9,7 +10,7 @@ import styles from './ChannelPages.module.css';
 
 const subscribers = new Intl.PluralRules('en');
 
-/** /c/:handle — the channel's header (avatar, name, handle, subscribers); its videos come with Discovery. */
+/** /c/:handle — the channel's header (avatar, name, handle, subscribers) and its videos, latest or popular. */
 export function ChannelPage() {
   const { handle = '' } = useParams();
   const channel = useChannel(handle);
@@ -45,7 +46,7 @@ export function ChannelPage() {
           </Link>
         )}
       </header>
-      <p className={styles.empty}>Videos of this channel will be listed here.</p>
+      <ChannelVideos channelId={shown.id} channelName={shown.name} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
 import type { Video, VideoCardListResponse } from '../../contract/generated/types.gen';
+import { fakeApi, healthyApi, json } from '../../test/fakeApi';
 import { renderApp } from '../../test/renderApp';
 import { homeFeedQueryKey } from './api/getHomeFeed';
 
@@ -22,6 +23,7 @@ const video: Video = {
 };
 
 test('homeShowsAnHonestEmptyStateWhenTheFeedIsEmpty', async () => {
+  fakeApi({ ...healthyApi, 'GET /api/v1/feed': () => json({ data: [], meta: {} }) });
   await renderApp('/');
 
   expect(await screen.findByText('No videos yet — be the first to upload')).toBeInTheDocument();

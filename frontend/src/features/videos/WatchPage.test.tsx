@@ -78,12 +78,14 @@ beforeEach(() => {
 });
 
 const noComments = () => json({ data: [], meta: {} });
+const noRelated = () => json({ data: [], meta: {} });
 
 function serve(answer: Response) {
   return fakeApi({
     ...healthyApi,
     'GET /api/v1/videos/vid_0000001': () => answer,
     'GET /api/v1/videos/vid_0000001/comments': noComments,
+    'GET /api/v1/videos/vid_0000001/related': noRelated,
   });
 }
 
@@ -189,6 +191,7 @@ test('theOwnerEditsTheTitleAndMayDelete', async () => {
     ...signedInApi,
     'GET /api/v1/videos/vid_0000001': () => json({ data: ready({ viewer: { likeState: 'none', isOwner: true } }) }),
     'GET /api/v1/videos/vid_0000001/comments': noComments,
+    'GET /api/v1/videos/vid_0000001/related': noRelated,
     'PATCH /api/v1/videos/vid_0000001': async (request) => {
       const body = (await request.json()) as { title: string };
       return json({ data: { ...ready(), title: body.title } });
@@ -273,4 +276,22 @@ test('anEmbedRefusesAPrivateVideoEvenToItsOwner', async () => {
 
   expect(await screen.findByText("This video is private and can't be embedded.")).toBeInTheDocument();
   expect(hlsInstances).toHaveLength(0);
+});
+
+test('theWatchPageShowsRelatedVideosUpNext', async () => {
+  const { channel: owner, ...detail } = ready();
+  const nextVideo = { ...detail, id: 'vid_0000002', title: 'The next one' };
+  fakeApi({
+    ...healthyApi,
+    'GET /api/v1/videos/vid_0000001': () => json({ data: ready() }),
+    'GET /api/v1/videos/vid_0000001/comments': noComments,
+    'GET /api/v1/videos/vid_0000001/related': () => json({ data: [{ video: nextVideo, channel: owner }], meta: {} }),
+  });
+  await renderApp('/watch/vid_0000001');
+
+  const related = await screen.findByRole('complementary', { name: 'Up next' });
+  expect(await within(related).findByRole('link', { name: 'The next one' })).toHaveAttribute(
+    'href',
+    '/watch/vid_0000002',
+  );
 });

@@ -5,6 +5,7 @@ import { zVideoId } from '../../contract/generated/zod.gen';
 import { isApiError } from '../../lib/api/client';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useMe } from '../accounts/api/getMe';
+import { RelatedVideos } from '../discovery/RelatedVideos';
 import { Comments } from '../engagement/Comments';
 import { RatingButtons } from '../engagement/RatingButtons';
 import { useDeleteVideo } from './api/deleteVideo';
@@ -220,55 +221,58 @@ export function WatchPage() {
   const playsEarly = data.status === 'processing' && (data.playableResolutions?.length ?? 0) > 0;
   const playable = (data.status === 'ready' || playsEarly) && data.playlistUrl;
   return (
-    <article className={styles.page} aria-labelledby="video-title">
-      {playable ? (
-        <HlsPlayer
-          playlistUrl={data.playlistUrl ?? ''}
-          posterUrl={data.thumbnailUrl}
-          storyboardUrl={data.storyboardUrl}
-          durationSeconds={data.durationSeconds}
-          resumeAt={data.viewer.resumePosition}
-          startAt={startAt}
-          onTime={onTime}
-          title={data.title}
-          signedIn={signedIn}
-          ports={ports}
-        />
-      ) : (
-        <StatusPanel video={data} />
-      )}
-      <header className={styles.header}>
-        <h1 id="video-title">{data.title}</h1>
-        {data.status !== 'ready' && (
-          <span className={styles.badge} data-status={data.status}>
-            {playsEarly ? 'Processing — higher qualities soon' : STATUS_LABELS[data.status]}
-          </span>
+    <div className={styles.layout}>
+      <article className={styles.page} aria-labelledby="video-title">
+        {playable ? (
+          <HlsPlayer
+            playlistUrl={data.playlistUrl ?? ''}
+            posterUrl={data.thumbnailUrl}
+            storyboardUrl={data.storyboardUrl}
+            durationSeconds={data.durationSeconds}
+            resumeAt={data.viewer.resumePosition}
+            startAt={startAt}
+            onTime={onTime}
+            title={data.title}
+            signedIn={signedIn}
+            ports={ports}
+          />
+        ) : (
+          <StatusPanel video={data} />
         )}
-        {data.visibility !== 'public' && <span className={styles.badge}>{data.visibility}</span>}
-      </header>
-      <p className={styles.muted}>
-        {counts.format(data.viewCount)} views
-        {data.publishedAt ? ` · ${dates.format(new Date(data.publishedAt))}` : ''}
-      </p>
-      <ChannelRow video={data} signedIn={signedIn} />
-      <ShareButton video={data} currentTime={() => playedTo.current} />
-      {data.viewer.isOwner && <OwnerActions video={data} />}
-      <Description text={data.description} />
-      {data.tags.length > 0 && (
-        <ul className={styles.tags} aria-label="Tags">
-          {data.tags.map((tag) => (
-            <li key={tag}>#{tag}</li>
-          ))}
-        </ul>
-      )}
-      {data.status === 'ready' && (
-        <Comments
-          videoId={data.id}
-          commentCount={data.commentCount}
-          author={commentAuthor}
-          isVideoOwner={data.viewer.isOwner}
-        />
-      )}
-    </article>
+        <header className={styles.header}>
+          <h1 id="video-title">{data.title}</h1>
+          {data.status !== 'ready' && (
+            <span className={styles.badge} data-status={data.status}>
+              {playsEarly ? 'Processing — higher qualities soon' : STATUS_LABELS[data.status]}
+            </span>
+          )}
+          {data.visibility !== 'public' && <span className={styles.badge}>{data.visibility}</span>}
+        </header>
+        <p className={styles.muted}>
+          {counts.format(data.viewCount)} views
+          {data.publishedAt ? ` · ${dates.format(new Date(data.publishedAt))}` : ''}
+        </p>
+        <ChannelRow video={data} signedIn={signedIn} />
+        <ShareButton video={data} currentTime={() => playedTo.current} />
+        {data.viewer.isOwner && <OwnerActions video={data} />}
+        <Description text={data.description} />
+        {data.tags.length > 0 && (
+          <ul className={styles.tags} aria-label="Tags">
+            {data.tags.map((tag) => (
+              <li key={tag}>#{tag}</li>
+            ))}
+          </ul>
+        )}
+        {data.status === 'ready' && (
+          <Comments
+            videoId={data.id}
+            commentCount={data.commentCount}
+            author={commentAuthor}
+            isVideoOwner={data.viewer.isOwner}
+          />
+        )}
+      </article>
+      <RelatedVideos videoId={data.id} />
+    </div>
   );
 }

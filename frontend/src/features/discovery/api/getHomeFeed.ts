@@ -1,13 +1,17 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { VideoCardListResponse } from '../../../contract/generated/types.gen';
+import { zGetHomeFeedResponse } from '../../../contract/generated/zod.gen';
+import { apiRequest } from '../../../lib/api/client';
 
 /**
- * The contract has no feed route yet, so there is nothing to ask the API and the feed is honestly empty. When
- * discovery adds its route, this fetcher calls it through `apiRequest` with the generated response schema; the page
- * already renders whatever pages this query returns.
+ * One page of the home feed. Anonymous visitors get trending; a session personalises it (subscriptions first). The
+ * server fixes the ranking on the first page, so the cursor continues exactly that list.
  */
-export function getHomeFeed(): Promise<VideoCardListResponse> {
-  return Promise.resolve({ data: [], meta: {} });
+export async function getHomeFeed(cursor: string | undefined, signal?: AbortSignal): Promise<VideoCardListResponse> {
+  const query = new URLSearchParams();
+  if (cursor) query.set('cursor', cursor);
+  const suffix = query.size > 0 ? `?${query.toString()}` : '';
+  return apiRequest({ path: `/api/v1/feed${suffix}`, responseSchema: zGetHomeFeedResponse, signal });
 }
 
 export const homeFeedQueryKey = ['discovery', 'home-feed'] as const;
@@ -15,7 +19,7 @@ export const homeFeedQueryKey = ['discovery', 'home-feed'] as const;
 export function useHomeFeed() {
   return useInfiniteQuery({
     queryKey: homeFeedQueryKey,
-    queryFn: getHomeFeed,
+    queryFn: ({ pageParam, signal }) => getHomeFeed(pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.meta.nextCursor,
   });

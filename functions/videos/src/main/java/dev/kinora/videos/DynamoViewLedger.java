@@ -1,5 +1,6 @@
 package dev.kinora.videos;
 
+import dev.kinora.shared.discovery.ViewBuckets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * in the counter exactly once. Concurrent viewers of one video touch the same counter item;
  * DynamoDB may cancel such transactions with {@code TransactionConflict}, which is retried with
  * jittered backoff (the marker condition makes a retry safe).
+ *
+ * <p>The same transaction {@code ADD}s the view into its hourly bucket in DiscoveryTable ({@link
+ * ViewBuckets}), unconditionally, so trending counts exactly the views the counter counts.
  */
 public final class DynamoViewLedger implements ViewLedger {
   private static final int MAX_ATTEMPTS = 8;
@@ -34,11 +38,20 @@ public final class DynamoViewLedger implements ViewLedger {
   private final DynamoDbClient dynamoDb;
   private final String markersTable;
   private final String videosTable;
+  private final String bucketsTable;
+  private final ViewBuckets buckets;
 
-  public DynamoViewLedger(DynamoDbClient dynamoDb, String markersTable, String videosTable) {
+  public DynamoViewLedger(
+      DynamoDbClient dynamoDb,
+      String markersTable,
+      String videosTable,
+      String bucketsTable,
+      ViewBuckets buckets) {
     this.dynamoDb = dynamoDb;
     this.markersTable = markersTable;
     this.videosTable = videosTable;
+    this.bucketsTable = bucketsTable;
+    this.buckets = buckets;
   }
 
   @Override
@@ -64,13 +77,25 @@ public final class DynamoViewLedger implements ViewLedger {
             .conditionExpression("attribute_exists(id)")
             .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
             .build();
+    Update bucket =
+        Update.builder()
+            .tableName(bucketsTable)
+            .key(buckets.key(videoId, now))
+            .updateExpression("ADD #views :one SET expiresAt = :expires")
+            .expressionAttributeNames(Map.of("#views", "views"))
+            .expressionAttributeValues(
+                Map.of(
+                    ":one", AttributeValue.fromN("1"),
+                    ":expires", AttributeValue.fromN(Long.toString(buckets.expiresAt(now)))))
+            .build();
     for (int attempt = 1; ; attempt++) {
       try {
         dynamoDb.transactWriteItems(
             r ->
                 r.transactItems(
                     TransactWriteItem.builder().put(marker).build(),
-                    TransactWriteItem.builder().update(counter).build()));
+                    TransactWriteItem.builder().update(counter).build(),
+                    TransactWriteItem.builder().update(bucket).build()));
         return OptionalLong.of(viewCount(videoId));
       } catch (TransactionCanceledException e) {
         List<CancellationReason> reasons = e.cancellationReasons();

@@ -5,6 +5,7 @@ import dev.kinora.shared.aws.S3Clients;
 import dev.kinora.shared.config.Config;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.Limits;
+import dev.kinora.shared.discovery.ViewBuckets;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -12,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Plain constructors, once per container. Configuration (template.yaml gives it): {@code
  * VIDEOS_TABLE}, {@code ACCOUNTS_TABLE} (channels, read only), {@code WATCH_PROGRESS_TABLE}, {@code
  * VIEW_MARKERS_TABLE}, {@code MEDIA_BUCKET}, {@code RAW_BUCKET}, {@code ENGAGEMENT_TABLE} (the
- * viewer's rating, read only).
+ * viewer's rating, read only), {@code DISCOVERY_TABLE} (hourly view buckets, ADD only).
  */
 public final class Wiring {
   private final Config config;
@@ -53,7 +54,12 @@ public final class Wiring {
               new DynamoVideoStore(dynamoDb, videos),
               new DynamoChannelDirectory(dynamoDb, config.require("ACCOUNTS_TABLE")),
               new DynamoWatchProgressStore(dynamoDb, config.require("WATCH_PROGRESS_TABLE")),
-              new DynamoViewLedger(dynamoDb, config.require("VIEW_MARKERS_TABLE"), videos),
+              new DynamoViewLedger(
+                  dynamoDb,
+                  config.require("VIEW_MARKERS_TABLE"),
+                  videos,
+                  config.require("DISCOVERY_TABLE"),
+                  ViewBuckets.fromContract(Contract.load())),
               new DynamoRatings(dynamoDb, config.require("ENGAGEMENT_TABLE")),
               new S3MediaStore(
                   S3Clients.s3(config),

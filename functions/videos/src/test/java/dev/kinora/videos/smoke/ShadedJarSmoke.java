@@ -30,6 +30,7 @@ public final class ShadedJarSmoke {
                 Map.entry("ACCOUNTS_TABLE", "accounts"),
                 Map.entry("WATCH_PROGRESS_TABLE", "progress"),
                 Map.entry("VIEW_MARKERS_TABLE", "markers"),
+                Map.entry("DISCOVERY_TABLE", "discovery"),
                 Map.entry("ENGAGEMENT_TABLE", "engagement"),
                 Map.entry("MEDIA_BUCKET", "media"),
                 Map.entry("RAW_BUCKET", "raw"),
