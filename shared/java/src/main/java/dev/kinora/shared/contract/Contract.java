@@ -107,6 +107,20 @@ public final class Contract {
     return limits;
   }
 
+  /**
+   * One whole number of limits.json by its dot path, e.g. {@code subscription.fanOutPageSize}: for
+   * a context's own numbers that no other module reads (the typed {@link #limits()} stays small).
+   *
+   * @throws ContractException when limits.json has no whole number there
+   */
+  public int limitInteger(String dotPath) {
+    JsonNode value = LimitBindings.lookup(limitsTree, dotPath);
+    if (!value.canConvertToExactIntegral() || !value.canConvertToInt()) {
+      throw new ContractException("limits.json " + dotPath + " must be a whole number: " + value);
+    }
+    return value.intValue();
+  }
+
   /** Names of all component schemas, e.g. {@code VideoMetadata}. */
   public Set<String> schemaNames() {
     var names = new TreeSet<String>();
