@@ -1,9 +1,9 @@
 package dev.kinora.videos;
 
 import dev.kinora.shared.json.Json;
-import dev.kinora.shared.model.VideoStatus;
+import dev.kinora.shared.listing.VideoItems;
+import dev.kinora.shared.model.Video;
 import dev.kinora.shared.model.VideoUpdateRequest;
-import dev.kinora.shared.model.VideoVisibility;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -152,67 +152,35 @@ public final class DynamoVideoStore implements VideoStore {
   }
 
   static StoredVideo video(Map<String, AttributeValue> item) {
+    Video api = VideoItems.toVideo(item);
     return new StoredVideo(
-        item.get("id").s(),
+        api.id(),
         item.get("ownerId").s(),
-        item.get("channelId").s(),
-        item.get("title").s(),
-        Optional.ofNullable(text(item, "description")).orElse(""),
-        strings(item, "tags"),
-        strings(item, "categories"),
-        enumValue(VideoVisibility.class, item.get("visibility").s()),
-        enumValue(VideoStatus.class, item.get("status").s()),
-        text(item, "failureReason"),
-        text(item, "uploadId"),
-        text(item, "sourceKey"),
-        number(item, "durationSeconds").map(Double::parseDouble).orElse(null),
-        number(item, "width").map(Integer::parseInt).orElse(null),
-        number(item, "height").map(Integer::parseInt).orElse(null),
-        strings(item, "resolutions"),
-        // Written by transcode while only the first rung is up; absent = nothing played early.
-        item.containsKey("playableResolutions") ? strings(item, "playableResolutions") : null,
-        text(item, "thumbnailUrl"),
-        text(item, "playlistUrl"),
-        text(item, "storyboardUrl"),
-        counter(item, "viewCount"),
-        counter(item, "likeCount"),
-        counter(item, "dislikeCount"),
-        counter(item, "commentCount"),
-        Instant.parse(item.get("createdAt").s()),
-        instant(item, "updatedAt"),
-        instant(item, "publishedAt"));
-  }
-
-  /** The table stores the contract's lower-case values; the enums map them through Jackson. */
-  private static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
-    return Json.mapper().convertValue(value, type);
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null || value.s() == null ? null : value.s();
-  }
-
-  private static Optional<String> number(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null || value.n() == null ? Optional.empty() : Optional.of(value.n());
-  }
-
-  /** Counters are only ever ADDed to, so a video nobody has viewed yet has no attribute. */
-  private static long counter(Map<String, AttributeValue> item, String name) {
-    return number(item, name).map(Long::parseLong).orElse(0L);
-  }
-
-  private static Instant instant(Map<String, AttributeValue> item, String name) {
-    String value = text(item, name);
-    return value == null ? null : Instant.parse(value);
-  }
-
-  private static List<String> strings(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null || !value.hasL()
-        ? List.of()
-        : value.l().stream().map(AttributeValue::s).toList();
+        api.channelId(),
+        api.title(),
+        api.description(),
+        api.tags(),
+        api.categories(),
+        api.visibility(),
+        api.status(),
+        api.failureReason(),
+        VideoItems.text(item, "uploadId"),
+        VideoItems.text(item, "sourceKey"),
+        api.durationSeconds(),
+        VideoItems.number(item, "width").map(Integer::parseInt).orElse(null),
+        VideoItems.number(item, "height").map(Integer::parseInt).orElse(null),
+        api.resolutions(),
+        api.playableResolutions(),
+        api.thumbnailUrl(),
+        api.playlistUrl(),
+        api.storyboardUrl(),
+        api.viewCount(),
+        api.likeCount(),
+        api.dislikeCount(),
+        api.commentCount(),
+        api.createdAt(),
+        VideoItems.instant(item, "updatedAt"),
+        api.publishedAt());
   }
 
   private static AttributeValue s(String value) {

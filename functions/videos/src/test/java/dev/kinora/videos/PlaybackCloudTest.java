@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kinora.local.LocalCloud;
 import dev.kinora.local.testing.KinoraCloud;
+import dev.kinora.local.testing.VideoRows;
 import dev.kinora.local.testing.Visitor;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.engagement.RatingItems;
 import dev.kinora.shared.json.Json;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @KinoraCloud
 class PlaybackCloudTest {
   private static final Contract CONTRACT = Contract.load();
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final LocalCloud cloud;
 
@@ -482,38 +480,14 @@ class PlaybackCloudTest {
     }
   }
 
-  private static String newVideoId() {
-    byte[] bytes = new byte[8];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
   /** A ready video row as transcode leaves it, with 7 views so far. */
   private String putVideo(Visitor owner, String visibility, double durationSeconds) {
-    String id = newVideoId();
-    var item = new HashMap<String, AttributeValue>();
-    item.put("id", s(id));
-    item.put("ownerId", s(owner.userId()));
-    item.put("channelId", s(owner.channelId()));
-    item.put("title", s("Lathe basics"));
-    item.put("description", s("Turning a bowl."));
-    item.put("tags", AttributeValue.fromL(List.of(s("woodwork"), s("lathe"))));
-    item.put("categories", AttributeValue.fromL(List.of()));
-    item.put("visibility", s(visibility));
-    item.put("status", s("ready"));
-    item.put("uploadId", s("upload-" + id));
-    item.put("sourceKey", s("raw/" + id + "/source"));
-    item.put("createdAt", s("2026-11-25T12:00:00Z"));
-    item.put("updatedAt", s("2026-11-25T12:05:00Z"));
-    item.put("durationSeconds", AttributeValue.fromN(Double.toString(durationSeconds)));
-    item.put("resolutions", AttributeValue.fromL(List.of(s("720p"), s("360p"))));
-    item.put("thumbnailUrl", s("/media/" + id + "/thumbnail.jpg"));
-    item.put("playlistUrl", s("/media/" + id + "/master.m3u8"));
-    item.put("storyboardUrl", s("/media/" + id + "/storyboard.jpg"));
-    item.put("viewCount", AttributeValue.fromN("7"));
-    item.put("publishedAt", s("2026-11-25T12:05:00Z"));
-    cloud.dynamoDb().putItem(r -> r.tableName(cloud.physicalName("VideosTable")).item(item));
-    return id;
+    return VideoRows.ready(cloud, owner)
+        .tags("woodwork", "lathe")
+        .visibility(visibility)
+        .durationSeconds(durationSeconds)
+        .viewCount(7)
+        .put();
   }
 
   private static AttributeValue s(String value) {

@@ -50,6 +50,14 @@ public final class VideoAccessPolicy {
     return decide(video, viewerId) instanceof Allowed;
   }
 
+  /**
+   * Whether the video may appear in a listing (feeds, search, trending, related, channel pages,
+   * notifications): public and ready only — unlisted is "whoever has the link", never listed.
+   */
+  public static boolean isListable(VideoFacts video) {
+    return video.status() == VideoStatus.READY && video.visibility() == VideoVisibility.PUBLIC;
+  }
+
   private static Optional<String> notReady(VideoFacts video) {
     return video.status() == VideoStatus.READY
         ? Optional.empty()

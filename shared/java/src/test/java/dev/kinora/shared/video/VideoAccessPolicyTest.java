@@ -35,6 +35,17 @@ class VideoAccessPolicyTest {
   }
 
   @Test
+  void onlyReadyPublicVideosAreEverListedNotEvenForTheirOwner() {
+    for (VideoVisibility visibility : VideoVisibility.values()) {
+      for (VideoStatus status : VideoStatus.values()) {
+        assertThat(VideoAccessPolicy.isListable(new VideoFacts("u1", visibility, status)))
+            .as("%s %s", visibility, status)
+            .isEqualTo(status == VideoStatus.READY && visibility == VideoVisibility.PUBLIC);
+      }
+    }
+  }
+
+  @Test
   void aRefusalSaysWhyForTheLogs() {
     var decision =
         VideoAccessPolicy.decide(
