@@ -1,5 +1,6 @@
 package dev.kinora.engagement;
 
+import dev.kinora.shared.listing.ChannelItems;
 import dev.kinora.shared.model.ChannelSummary;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,8 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /** AccountsTable channel rows, GetItem and BatchGetItem only (IAM: leading keys CHANNEL#*). */
 public final class DynamoChannelDirectory implements ChannelDirectory {
-  private static final String PROJECTION = "id, handle, #name, avatarUrl, subscriberCount";
-  private static final Map<String, String> NAMES = Map.of("#name", "name");
+  private static final String PROJECTION = ChannelItems.PROJECTION;
+  private static final Map<String, String> NAMES = ChannelItems.PROJECTION_NAMES;
   private static final int BATCH = 100;
 
   private final DynamoDbClient dynamoDb;
@@ -32,7 +33,7 @@ public final class DynamoChannelDirectory implements ChannelDirectory {
         dynamoDb.getItem(
             r ->
                 r.tableName(table)
-                    .key(DynamoSubscriptionStore.channelKey(channelId))
+                    .key(ChannelItems.key(channelId))
                     .consistentRead(true)
                     .projectionExpression(PROJECTION)
                     .expressionAttributeNames(NAMES));
@@ -48,7 +49,7 @@ public final class DynamoChannelDirectory implements ChannelDirectory {
     for (int from = 0; from < ids.size(); from += BATCH) {
       var keys =
           ids.subList(from, Math.min(ids.size(), from + BATCH)).stream()
-              .map(DynamoSubscriptionStore::channelKey)
+              .map(ChannelItems::key)
               .toList();
       Map<String, KeysAndAttributes> request =
           Map.of(
@@ -73,13 +74,6 @@ public final class DynamoChannelDirectory implements ChannelDirectory {
   }
 
   static ChannelSummary summary(Map<String, AttributeValue> item) {
-    AttributeValue avatar = item.get("avatarUrl");
-    AttributeValue count = item.get("subscriberCount");
-    return new ChannelSummary(
-        item.get("id").s(),
-        item.get("handle").s(),
-        item.get("name").s(),
-        avatar == null ? null : avatar.s(),
-        count == null ? 0 : Math.max(0, Long.parseLong(count.n())));
+    return ChannelItems.toSummary(item);
   }
 }

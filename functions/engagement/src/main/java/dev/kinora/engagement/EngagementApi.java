@@ -26,6 +26,7 @@ import dev.kinora.shared.model.PageMeta;
 import dev.kinora.shared.model.RatingRequest;
 import dev.kinora.shared.model.SubscribedChannel;
 import dev.kinora.shared.model.SubscriptionRequest;
+import dev.kinora.shared.model.VideoCard;
 import java.util.List;
 
 /**
@@ -174,7 +175,7 @@ public final class EngagementApi
   private APIGatewayV2HTTPResponse subscriptionUploads(ApiRequest request) {
     SessionUser user = request.requireUser();
     int limit = limit(request);
-    Page<Card> page = subscriptions.uploads(user, request.query("cursor").orElse(null), limit);
+    Page<VideoCard> page = subscriptions.uploads(user, request.query("cursor").orElse(null), limit);
     return ApiResponses.ok(page.items(), new PageMeta(page.nextCursor()));
   }
 

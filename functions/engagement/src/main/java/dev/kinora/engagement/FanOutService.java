@@ -1,6 +1,7 @@
 package dev.kinora.engagement;
 
 import dev.kinora.shared.model.NotifyPreference;
+import dev.kinora.shared.model.VideoCard;
 import dev.kinora.shared.realtime.RealtimeMessage;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public final class FanOutService {
 
   /** Handles one page: notifies (or withdraws from) its subscribers, then queues the next page. */
   public void handle(FanOutMessage message) {
-    Optional<Card> card = videos.cards(List.of(message.videoId())).stream().findFirst();
+    Optional<VideoCard> card = videos.cards(List.of(message.videoId())).stream().findFirst();
     boolean publish = message.action() == FanOutMessage.Action.PUBLISH;
     if (publish != card.isPresent()) {
       return; // superseded by a later change, which has its own fan-out
@@ -75,7 +76,7 @@ public final class FanOutService {
     }
   }
 
-  private void notify(StoredSubscription subscriber, Card card) {
+  private void notify(StoredSubscription subscriber, VideoCard card) {
     // personalized = only uploads picked for the subscriber; nothing picks any yet
     if (subscriber.preference() != NotifyPreference.ALL) {
       return;

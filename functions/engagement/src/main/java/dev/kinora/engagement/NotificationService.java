@@ -5,6 +5,7 @@ import dev.kinora.shared.http.ApiException;
 import dev.kinora.shared.http.SessionUser;
 import dev.kinora.shared.model.Notification;
 import dev.kinora.shared.model.NotificationReadState;
+import dev.kinora.shared.model.VideoCard;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,14 +41,14 @@ public final class NotificationService {
     } catch (CommentStore.InvalidCursorException e) {
       throw SubscriptionService.invalidCursor();
     }
-    Map<String, Card> cards = new HashMap<>();
-    for (Card card :
+    Map<String, VideoCard> cards = new HashMap<>();
+    for (VideoCard card :
         videos.cards(page.items().stream().map(StoredNotification::videoId).toList())) {
       cards.put(card.video().id(), card);
     }
     var shown = new ArrayList<Notification>();
     for (StoredNotification stored : page.items()) {
-      Card card = cards.get(stored.videoId());
+      VideoCard card = cards.get(stored.videoId());
       if (card != null) {
         shown.add(toApi(stored, card));
       }
@@ -69,7 +70,7 @@ public final class NotificationService {
     return new NotificationReadState(notifications.unreadCount(user.userId()));
   }
 
-  static Notification toApi(StoredNotification stored, Card card) {
+  static Notification toApi(StoredNotification stored, VideoCard card) {
     return new Notification(
         stored.videoId(),
         Notification.Kind.UPLOAD,
@@ -79,7 +80,7 @@ public final class NotificationService {
         card.channel());
   }
 
-  static List<String> ids(List<Card> cards) {
+  static List<String> ids(List<VideoCard> cards) {
     return cards.stream().map(card -> card.video().id()).toList();
   }
 }

@@ -8,6 +8,7 @@ import dev.kinora.shared.model.ChannelSummary;
 import dev.kinora.shared.model.NotifyPreference;
 import dev.kinora.shared.model.SubscribedChannel;
 import dev.kinora.shared.model.Subscription;
+import dev.kinora.shared.model.VideoCard;
 import dev.kinora.shared.ratelimit.RateLimiter;
 import java.time.Clock;
 import java.time.Instant;
@@ -141,15 +142,15 @@ public final class SubscriptionService {
    * The latest listable uploads of the caller's first {@code subscription.feedChannels} channels,
    * newest first: each channel's newest {@code limit} after the cursor, merged.
    */
-  public Page<Card> uploads(SessionUser user, String cursor, int limit) {
+  public Page<VideoCard> uploads(SessionUser user, String cursor, int limit) {
     VideoCatalog.Position before = cursor == null ? null : position(cursor);
-    var merged = new ArrayList<Card>();
+    var merged = new ArrayList<VideoCard>();
     for (String channelId : subscriptions.channelsOf(user.userId(), feedChannels)) {
       merged.addAll(videos.newest(channelId, before, limit + 1));
     }
     merged.sort((a, b) -> position(b).compareTo(position(a)));
     boolean more = merged.size() > limit;
-    List<Card> page = more ? merged.subList(0, limit) : merged;
+    List<VideoCard> page = more ? merged.subList(0, limit) : merged;
     String next = more ? encode(position(page.get(limit - 1))) : null;
     return new Page<>(page, next);
   }
@@ -162,7 +163,7 @@ public final class SubscriptionService {
         channel.subscriberCount());
   }
 
-  private static VideoCatalog.Position position(Card card) {
+  private static VideoCatalog.Position position(VideoCard card) {
     return new VideoCatalog.Position(card.video().createdAt(), card.video().id());
   }
 

@@ -1,5 +1,6 @@
 package dev.kinora.engagement;
 
+import dev.kinora.shared.model.VideoCard;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,13 +8,13 @@ import java.util.List;
 public interface VideoCatalog {
 
   /** The listable ones among {@code videoIds}, order kept; the others are dropped. */
-  List<Card> cards(List<String> videoIds);
+  List<VideoCard> cards(List<String> videoIds);
 
   /**
    * A channel's newest listable videos created before {@code before} (exclusive; null = from the
    * newest), at most {@code limit}, newest first.
    */
-  List<Card> newest(String channelId, Position before, int limit);
+  List<VideoCard> newest(String channelId, Position before, int limit);
 
   /** Where a video sits in a newest-first list: its createdAt, then its id. */
   record Position(Instant createdAt, String videoId) implements Comparable<Position> {

@@ -139,7 +139,8 @@ public final class Wiring {
   }
 
   private VideoCatalog catalog() {
-    return new DynamoVideoCatalog(dynamoDb(), config.require("VIDEOS_TABLE"), channels());
+    return new DynamoVideoCatalog(
+        dynamoDb(), config.require("VIDEOS_TABLE"), config.require("ACCOUNTS_TABLE"));
   }
 
   private NotificationPusher pusher() {

@@ -3,6 +3,7 @@ package dev.kinora.engagement;
 import dev.kinora.shared.model.ChannelSummary;
 import dev.kinora.shared.model.NotifyPreference;
 import dev.kinora.shared.model.Video;
+import dev.kinora.shared.model.VideoCard;
 import dev.kinora.shared.model.VideoStatus;
 import dev.kinora.shared.model.VideoVisibility;
 import dev.kinora.shared.realtime.RealtimeMessage;
@@ -187,25 +188,25 @@ final class InMemorySocial
   }
 
   @Override
-  public synchronized List<Card> cards(List<String> videoIds) {
-    var cards = new ArrayList<Card>();
+  public synchronized List<VideoCard> cards(List<String> videoIds) {
+    var cards = new ArrayList<VideoCard>();
     for (String id : videoIds) {
       Video video = videos.get(id);
       if (video != null && listable(video)) {
-        cards.add(new Card(video, channels.get(video.channelId())));
+        cards.add(new VideoCard(video, channels.get(video.channelId())));
       }
     }
     return cards;
   }
 
   @Override
-  public synchronized List<Card> newest(String channelId, Position before, int limit) {
+  public synchronized List<VideoCard> newest(String channelId, Position before, int limit) {
     return videos.values().stream()
         .filter(v -> v.channelId().equals(channelId) && listable(v))
         .filter(v -> before == null || new Position(v.createdAt(), v.id()).compareTo(before) < 0)
         .sorted(Comparator.comparing((Video v) -> new Position(v.createdAt(), v.id())).reversed())
         .limit(limit)
-        .map(v -> new Card(v, channels.get(channelId)))
+        .map(v -> new VideoCard(v, channels.get(channelId)))
         .toList();
   }
 

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Subscriptions and notifications end to end: the repository's template.yaml in the local cloud,
@@ -36,7 +35,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 class SocialCloudTest {
   private static final Contract CONTRACT = Contract.load();
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Duration PATIENCE = Duration.ofSeconds(120);
+  private static final Duration PATIENCE = Duration.ofSeconds(240);
 
   private final LocalCloud cloud;
 
@@ -212,20 +211,6 @@ class SocialCloudTest {
     return count;
   }
 
-  private boolean fanOutIdle() {
-    var attributes =
-        cloud
-            .sqs()
-            .getQueueAttributes(
-                r ->
-                    r.queueUrl(cloud.queueUrl("NotificationFanOutQueue"))
-                        .attributeNames(
-                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-            .attributes();
-    return attributes.values().stream().allMatch("0"::equals);
-  }
-
   private static void await(String what, BooleanSupplier done) throws InterruptedException {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (!done.getAsBoolean()) {
@@ -236,10 +221,68 @@ class SocialCloudTest {
     }
   }
 
-  /** Waits until the fan-out of a video has settled: queue idle and the count stable. */
-  private void awaitFanOut(String videoId, long expected) throws InterruptedException {
+  /** Waits until {@code videoId} has at least {@code expected} notifications. */
+  private void awaitNotified(String videoId, long expected) throws InterruptedException {
     await(videoId + " notified " + expected + " times", () -> notificationsOf(videoId) >= expected);
-    await("the fan-out queue to drain", this::fanOutIdle);
+  }
+
+  /**
+   * Delivers a fan-out trigger again and waits until that whole second pass has run: a sentinel
+   * subscriber whose id sorts after everyone else's (index SubscribersByChannel orders by
+   * subscriberId) is added first, so its notification appears only when the last page is done.
+   */
+  private void redeliverAndAwait(String channelId, String videoId, Runnable trigger)
+      throws InterruptedException {
+    String sentinel = "zzzz" + Long.toHexString(RANDOM.nextLong());
+    subscribeUser(sentinel, channelId, "all");
+    trigger.run();
+    await("the second pass to reach " + sentinel, () -> !notification(sentinel, videoId).isEmpty());
+  }
+
+  private void subscribeUser(String user, String channelId, String notify) {
+    cloud
+        .dynamoDb()
+        .putItem(
+            r ->
+                r.tableName(cloud.physicalName("EngagementTable"))
+                    .item(
+                        Map.of(
+                            "pk", s("USER#" + user),
+                            "sk", s("SUB#" + channelId),
+                            "channelId", s(channelId),
+                            "subscriberId", s(user),
+                            "notify", s(notify),
+                            "createdAt", s("2026-11-25T11:00:00Z"))));
+  }
+
+  /** The fan-out's first page once more, as SQS redelivers it. */
+  private void resendFirstPage(String videoId, String channelId) {
+    cloud
+        .sqs()
+        .sendMessage(
+            r ->
+                r.queueUrl(cloud.queueUrl("NotificationFanOutQueue"))
+                    .messageBody(
+                        Json.write(
+                            new FanOutMessage(
+                                FanOutMessage.Action.PUBLISH, videoId, channelId, null))));
+  }
+
+  /** The stream record of processing → ready once more, as Lambda redelivers a batch. */
+  private void redeliverStreamRecord(String videoId, String channelId) {
+    String image =
+        "{\"id\":{\"S\":\"%s\"},\"channelId\":{\"S\":\"%s\"},\"visibility\":{\"S\":\"public\"},\"status\":{\"S\":\"%s\"}}";
+    String event =
+        "{\"Records\":[{\"eventID\":\"1\",\"eventName\":\"MODIFY\",\"eventSource\":\"aws:dynamodb\","
+            + "\"dynamodb\":{\"Keys\":{\"id\":{\"S\":\""
+            + videoId
+            + "\"}},\"NewImage\":"
+            + image.formatted(videoId, channelId, "ready")
+            + ",\"OldImage\":"
+            + image.formatted(videoId, channelId, "processing")
+            + ",\"SequenceNumber\":\"1\",\"StreamViewType\":\"NEW_AND_OLD_IMAGES\"}}]}";
+    assertThat(cloud.invoke("VideoChangesFunction", event))
+        .isInstanceOf(dev.kinora.local.runtime.InvocationResult.Success.class);
   }
 
   private static <T> List<T> allAtOnce(List<Callable<T>> tasks) throws Exception {
@@ -358,7 +401,7 @@ class SocialCloudTest {
     String video = putVideo(creator, "public", "processing");
 
     markReady(video);
-    awaitFanOut(video, 1000);
+    awaitNotified(video, 1000);
 
     assertThat(notificationsOf(video)).isEqualTo(1000);
     Visitor.Reply listed = reader.get("/api/v1/notifications");
@@ -372,40 +415,21 @@ class SocialCloudTest {
     assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
     assertThat(read.data().path("unreadCount").asLong()).isZero();
 
-    // the trigger again: the fan-out's first page redelivered, and the stream record once more
-    cloud
-        .sqs()
-        .sendMessage(
-            r ->
-                r.queueUrl(cloud.queueUrl("NotificationFanOutQueue"))
-                    .messageBody(
-                        Json.write(
-                            new FanOutMessage(
-                                FanOutMessage.Action.PUBLISH, video, creator.channelId(), null))));
-    setVisibility(video, "unlisted");
-    awaitFanOut(video, 0);
-    await("the withdrawal", () -> notificationsOf(video) == 0);
-    setVisibility(video, "public");
-    awaitFanOut(video, 1000);
-    cloud
-        .sqs()
-        .sendMessage(
-            r ->
-                r.queueUrl(cloud.queueUrl("NotificationFanOutQueue"))
-                    .messageBody(
-                        Json.write(
-                            new FanOutMessage(
-                                FanOutMessage.Action.PUBLISH, video, creator.channelId(), null))));
-    awaitFanOut(video, 1000);
+    // the trigger twice more: the fan-out's first page redelivered, and the stream record
+    redeliverAndAwait(
+        creator.channelId(), video, () -> resendFirstPage(video, creator.channelId()));
+    redeliverAndAwait(
+        creator.channelId(), video, () -> redeliverStreamRecord(video, creator.channelId()));
 
-    assertThat(notificationsOf(video)).isEqualTo(1000);
+    assertThat(notificationsOf(video)).as("1000 subscribers and the two sentinels").isEqualTo(1002);
     for (String fan : List.of(fans.get(0), fans.get(500), fans.get(998))) {
       assertThat(unread(fan)).as(fan).isEqualTo(1);
     }
     assertThat(quiet).allSatisfy(user -> assertThat(notification(user, video)).isEmpty());
     assertThat(picky).allSatisfy(user -> assertThat(notification(user, video)).isEmpty());
-    assertThat(reader.get("/api/v1/notifications").body().at("/meta/unreadCount").asLong())
-        .isEqualTo(1);
+    JsonNode after = reader.get("/api/v1/notifications").body();
+    assertThat(after.at("/meta/unreadCount").asLong()).as("still read").isZero();
+    assertThat(after.at("/data/0/read").asBoolean()).isTrue();
   }
 
   @Test
@@ -415,19 +439,11 @@ class SocialCloudTest {
     subscribe(reader, creator.channelId(), "all");
     String video = putVideo(creator, "public", "processing");
     markReady(video);
-    awaitFanOut(video, 1);
+    awaitNotified(video, 1);
     reader.post("/api/v1/notifications/read-all", "{}");
 
-    cloud
-        .sqs()
-        .sendMessage(
-            r ->
-                r.queueUrl(cloud.queueUrl("NotificationFanOutQueue"))
-                    .messageBody(
-                        Json.write(
-                            new FanOutMessage(
-                                FanOutMessage.Action.PUBLISH, video, creator.channelId(), null))));
-    awaitFanOut(video, 1);
+    redeliverAndAwait(
+        creator.channelId(), video, () -> resendFirstPage(video, creator.channelId()));
 
     JsonNode listed = reader.get("/api/v1/notifications").body();
     assertThat(listed.at("/meta/unreadCount").asLong()).isZero();
@@ -445,13 +461,13 @@ class SocialCloudTest {
     markReady(video);
     String other = putVideo(creator, "public", "processing");
     markReady(other);
-    awaitFanOut(other, 1); // the later video's fan-out ran, so the private one's would have too
+    awaitNotified(other, 1); // the later change's fan-out ran, so the private one's would have too
 
     assertThat(notificationsOf(video)).isZero();
     assertThat(fan.get("/api/v1/notifications").data().size()).isEqualTo(1);
 
     setVisibility(video, "public");
-    awaitFanOut(video, 1);
+    awaitNotified(video, 1);
     Visitor.Reply listed = fan.get("/api/v1/notifications");
     assertThat(listed.body().at("/meta/unreadCount").asLong()).isEqualTo(2);
 
@@ -472,7 +488,7 @@ class SocialCloudTest {
     subscribe(fan, creator.channelId(), "all");
     String video = putVideo(creator, "public", "processing");
     markReady(video);
-    awaitFanOut(video, 1);
+    awaitNotified(video, 1);
 
     Visitor.Reply peek = stranger.get("/api/v1/notifications");
     Visitor.Reply mark = stranger.post("/api/v1/notifications/" + video + "/read", "{}");

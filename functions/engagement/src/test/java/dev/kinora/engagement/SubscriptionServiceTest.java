@@ -7,6 +7,7 @@ import dev.kinora.shared.contract.ErrorCode;
 import dev.kinora.shared.http.ApiException;
 import dev.kinora.shared.model.NotifyPreference;
 import dev.kinora.shared.model.Subscription;
+import dev.kinora.shared.model.VideoCard;
 import dev.kinora.shared.model.VideoStatus;
 import dev.kinora.shared.model.VideoVisibility;
 import java.time.Instant;
@@ -127,7 +128,7 @@ class SubscriptionServiceTest {
     var ids = new ArrayList<String>();
     String cursor = null;
     do {
-      Page<Card> page = f.subscriptions.uploads(Fixtures.ALICE, cursor, 2);
+      Page<VideoCard> page = f.subscriptions.uploads(Fixtures.ALICE, cursor, 2);
       page.items().forEach(card -> ids.add(card.video().id()));
       cursor = page.nextCursor();
     } while (cursor != null);
