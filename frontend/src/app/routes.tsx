@@ -7,6 +7,8 @@ import { SignInPage } from '../features/accounts/SignInPage';
 import { SignUpPage } from '../features/accounts/SignUpPage';
 import { HomePage } from '../features/discovery/HomePage';
 import { SearchPage } from '../features/discovery/SearchPage';
+import { SubscriptionsPage } from '../features/engagement/SubscriptionsPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { UploadPage } from '../features/uploads/UploadPage';
 import { WatchPage } from '../features/videos/WatchPage';
 import { Layout } from './Layout';
@@ -42,6 +44,22 @@ export const routes: RouteObject[] = [
         element: page(
           <RequireAuth>
             <ChannelEditPage />
+          </RequireAuth>,
+        ),
+      },
+      {
+        path: 'subscriptions',
+        element: page(
+          <RequireAuth>
+            <SubscriptionsPage />
+          </RequireAuth>,
+        ),
+      },
+      {
+        path: 'notifications',
+        element: page(
+          <RequireAuth>
+            <NotificationsPage />
           </RequireAuth>,
         ),
       },

@@ -79,6 +79,10 @@ export const limits = {
     sessionTtlDays: 30,
     sessionRefreshHours: 24,
   },
+  subscription: {
+    feedChannels: 100,
+    fanOutPageSize: 100,
+  },
   pagination: {
     minPageSize: 1,
     defaultPageSize: 20,
@@ -218,6 +222,10 @@ export const limits = {
     avatarUpload: {
       requests: 10,
       windowSeconds: 3600,
+    },
+    subscription: {
+      requests: 30,
+      windowSeconds: 60,
     },
   },
 } as const;
