@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import type { RealtimeClient } from '../../lib/realtime/realtimeClient';
 import {
   unreadCountOf,
   useLiveNotifications,
@@ -18,9 +19,9 @@ const PANEL_SIZE = 8;
  * with the newest notifications. Keyboard: Enter/Space opens it and moves focus into it, Escape closes it and
  * returns focus to the bell; clicking outside closes it.
  */
-export function NotificationBell() {
+export function NotificationBell({ realtime }: { realtime?: RealtimeClient }) {
   const notifications = useNotifications();
-  useLiveNotifications(true);
+  useLiveNotifications(true, realtime);
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
   const [open, setOpen] = useState(false);
