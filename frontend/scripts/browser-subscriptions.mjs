@@ -108,7 +108,13 @@ async function main() {
     current = fan;
     await signUp(fan, 'fan', '/');
 
+    // the button acts once the fan's own state for the channel is known
+    const stateLoaded = fan.waitForResponse(
+      (response) => response.url().endsWith('/subscription') && response.request().method() === 'GET',
+      { timeout: 60_000 },
+    );
     await fan.goto(`${baseUrl}/c/${makerHandle}`);
+    await stateLoaded;
     await fan.getByRole('heading', { level: 1 }).waitFor();
     await fan.getByText('0 subscribers').waitFor();
 
@@ -123,7 +129,20 @@ async function main() {
         : route.continue(),
     );
     await fan.getByRole('button', { name: 'Subscribe' }).click();
-    await fan.getByRole('alert').filter({ hasText: 'could not be saved' }).waitFor();
+    const toast = await fan
+      .getByRole('alert')
+      .filter({ hasText: 'could not be saved' })
+      .waitFor()
+      .then(() => true)
+      .catch(() => false);
+    check(
+      'the failure shows a toast',
+      toast,
+      await fan
+        .getByRole('alert')
+        .allTextContents()
+        .then((t) => t.join(' | ')),
+    );
     const rolledBack =
       (await fan.getByRole('button', { name: 'Subscribe' }).isVisible()) &&
       (await fan.getByText('0 subscribers').isVisible());
@@ -182,7 +201,11 @@ async function main() {
     check('/subscriptions lists the channel’s latest upload', listed);
     await shot(fan, 'subscriptions-page.png');
 
-    await fan.getByRole('list', { name: 'Latest uploads of your subscriptions' }).getByRole('link').first().click();
+    await fan
+      .getByRole('list', { name: 'Latest uploads of your subscriptions' })
+      .getByRole('link', { name: /Sine and colour bars/ })
+      .first()
+      .click();
     await fan.waitForURL(/\/watch\/[A-Za-z0-9_-]{11}$/);
     await fan.getByRole('button', { name: /Subscribed, notifications: all/ }).click();
     await fan.getByRole('menu', { name: 'Notifications from this channel' }).waitFor();
