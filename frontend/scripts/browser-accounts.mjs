@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { baseUrl, check, launchChromium, runJourney } from './lib/journey.mjs';
+import { baseUrl, check, checkAccessibility, launchChromium, runJourney } from './lib/journey.mjs';
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results');
 const TIMEOUT_MS = 20_000;
@@ -75,6 +75,7 @@ async function main() {
       .catch(() => false);
     check('sign-up: invalid email flagged on blur', flagged);
     await page.screenshot({ path: path.join(resultsDir, 'signup.png') });
+    await checkAccessibility(page, 'sign-up (with a field error)');
     await page.getByLabel('Email').fill(user.email);
     await page.getByLabel('Password').fill(user.password);
     await submitAndWaitFor(page, page.getByRole('button', { name: 'Create account' }), /\/upload$/);
@@ -96,6 +97,7 @@ async function main() {
     const channelHref = await menu.getByRole('menuitem', { name: 'Your channel' }).getAttribute('href');
     check('user menu: links to the channel', channelHref === `/c/${user.handle}`, String(channelHref));
     await page.screenshot({ path: path.join(resultsDir, 'signed-in-menu.png') });
+    await checkAccessibility(page, 'upload page with the account menu open');
     await page.keyboard.press('Escape');
     const focusReturned = await menuButton.evaluate((element) => element === element.ownerDocument.activeElement);
     check('user menu: Escape closes it and focus returns', focusReturned && !(await menu.isVisible()));
@@ -111,6 +113,7 @@ async function main() {
     await page.getByLabel('Email').fill(user.email);
     await page.getByLabel('Password').fill(user.password);
     await page.screenshot({ path: path.join(resultsDir, 'signin.png') });
+    await checkAccessibility(page, 'sign-in');
     await submitAndWaitFor(page, page.getByRole('main').getByRole('button', { name: 'Sign in' }), /\/upload$/);
     await page.getByRole('heading', { level: 1, name: 'Upload' }).waitFor();
     await page.getByRole('button', { name: new RegExp(user.name) }).waitFor();

@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
-import { baseUrl, check, launchChromium, runJourney } from './lib/journey.mjs';
+import { baseUrl, check, checkAccessibility, launchChromium, runJourney } from './lib/journey.mjs';
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results');
 const TIMEOUT_MS = 20_000;
@@ -144,6 +144,7 @@ async function main() {
       `${String(served.status())} ${served.headers()['content-type'] ?? ''} ${String(servedBytes.length)} bytes`,
     );
     await page.screenshot({ path: path.join(resultsDir, 'channel-edit.png') });
+    await checkAccessibility(page, 'channel editor');
 
     await page.goto(`${baseUrl}/c/${user.handle}`, { waitUntil: 'domcontentloaded' });
     await page.getByRole('heading', { level: 1, name: newName }).waitFor();
@@ -153,6 +154,7 @@ async function main() {
     const meta = await page.getByText(`@${user.handle} · 0 subscribers`).isVisible();
     check('channel page: avatar (loaded), name, handle and subscribers', loaded && meta, `loaded=${String(loaded)}`);
     await page.screenshot({ path: path.join(resultsDir, 'channel-page.png') });
+    await checkAccessibility(page, 'channel page');
 
     check('channel: no console errors', consoleErrors.length === 0, consoleErrors.join(' | '));
     await context.close();

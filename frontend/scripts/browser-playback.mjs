@@ -5,22 +5,18 @@
 //   a reload resumes within 2 s of the saved position → a stranger gets 403 for the private video's playlist.
 //   Screenshots: docs/screenshots/watch-page.png (and frontend/test-results/).
 //   FFMPEG (default ../layers/ffmpeg/target/layer/bin/ffmpeg), CHROMIUM_PATH (default /usr/bin/chromium).
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
-import { existsSync, statSync } from 'node:fs';
-import http from 'node:http';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 /* global document -- used inside page.evaluate / waitForFunction, in the browser */
-import { baseUrl, check, launchChromium, runJourney } from './lib/journey.mjs';
+import { apiClient, signInContext } from './lib/api.mjs';
+import { testClip } from './lib/clips.mjs';
+import { baseUrl, check, checkAccessibility, launchChromium, runJourney } from './lib/journey.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const ffmpeg = process.env.FFMPEG ?? path.resolve(here, '../../layers/ffmpeg/target/layer/bin/ffmpeg');
 const resultsDir = path.resolve(here, '../test-results');
 const screenshotsDir = path.resolve(here, '../../docs/screenshots');
 const TIMEOUT_MS = 30_000;
-const TRANSCODE_TIMEOUT_MS = 240_000;
 const CLIP_SECONDS = 16;
 /**
  * Sign-up is rate limited per source IP and the other browser scripts sign up from 127.0.0.1: this script's API calls
@@ -29,107 +25,19 @@ const CLIP_SECONDS = 16;
 const LOCAL_ADDRESS = '127.0.0.77';
 
 /** A real MP4 (H.264 + AAC, 854×480) the transcoder turns into a 480p + 360p ladder; cached between runs. */
-function clip() {
-  const file = path.join(resultsDir, 'playback-fixture.mp4');
-  if (!existsSync(file)) {
-    if (!existsSync(ffmpeg)) throw new Error(`no ffmpeg at ${ffmpeg} (build layers/ffmpeg first)`);
-    execFileSync(ffmpeg, [
-      ...['-hide_banner', '-loglevel', 'error', '-y'],
-      ...['-f', 'lavfi', '-i', `testsrc2=size=854x480:rate=30`],
-      ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000'],
-      ...['-t', String(CLIP_SECONDS), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'],
-      ...['-c:a', 'aac', '-b:a', '96k', '-movflags', '+faststart', file],
-    ]);
-  }
-  return { file, size: statSync(file).size };
-}
+const clip = () => testClip('playback-fixture.mp4', { width: 854, height: 480, seconds: CLIP_SECONDS });
 
-/** One HTTP request from LOCAL_ADDRESS; JSON in and out, the session cookie kept. */
-function request(method, url, { body, cookie, raw } = {}) {
-  return new Promise((resolve, reject) => {
-    const target = new URL(url, baseUrl);
-    const payload = raw ?? (body === undefined ? undefined : Buffer.from(JSON.stringify(body)));
-    const headers = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (payload) headers['content-length'] = String(payload.length);
-    if (method !== 'GET' && target.pathname.startsWith('/api/')) headers['x-requested-with'] = 'kinora';
-    if (cookie) headers.cookie = cookie;
-    const req = http.request(target, { method, headers, localAddress: LOCAL_ADDRESS }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json;
-        try {
-          json = text ? JSON.parse(text) : undefined;
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode, headers: res.headers, json, text });
-      });
-    });
-    req.on('error', reject);
-    if (payload) req.write(payload);
-    req.end();
-  });
-}
-
-function expectStatus(reply, status, what) {
-  if (reply.status !== status) throw new Error(`${what}: ${reply.status} ${reply.text}`);
-  return reply;
-}
+const api = apiClient(LOCAL_ADDRESS);
 
 /** Signs up, uploads the clip through the real multipart flow and waits until the transcode made it ready. */
-async function uploadReadyVideo(fixture) {
-  const handle = `play${randomBytes(4).toString('hex')}`;
-  const signup = expectStatus(
-    await request('POST', '/api/v1/auth/signup', {
-      body: { email: `${handle}@example.com`, password: 'a long and quiet river', displayName: 'Sea Films', handle },
-    }),
-    201,
-    'sign-up',
-  );
-  const session = String(signup.headers['set-cookie']?.[0] ?? '').split(';')[0];
-  const init = expectStatus(
-    await request('POST', '/api/v1/uploads', {
-      cookie: session,
-      body: { filename: 'waves.mp4', fileSize: fixture.size, mimeType: 'video/mp4' },
-    }),
-    201,
-    'upload init',
-  ).json.data;
-  const partNumbers = Array.from({ length: init.totalChunks }, (_, i) => i + 1);
-  const urls = expectStatus(
-    await request('POST', `/api/v1/uploads/${init.id}/parts`, { cookie: session, body: { partNumbers } }),
-    200,
-    'part URLs',
-  ).json.data.parts;
-  const bytes = await readFile(fixture.file);
-  for (const part of urls) {
-    const start = (part.partNumber - 1) * init.chunkSize;
-    const reply = await request('PUT', part.url, { raw: bytes.subarray(start, start + init.chunkSize) });
-    if (reply.status !== 200) throw new Error(`part ${part.partNumber}: ${reply.status}`);
-  }
-  expectStatus(
-    await request('POST', `/api/v1/uploads/${init.id}/complete`, {
-      cookie: session,
-      body: {
-        title: 'Waves at the pier',
-        description: 'A test card and a 440 Hz tone, filmed nowhere.\nTranscoded by the local cloud.',
-        visibility: 'private',
-      },
-    }),
-    201,
-    'complete',
-  );
-  const started = Date.now();
-  for (;;) {
-    const video = expectStatus(await request('GET', `/api/v1/videos/${init.videoId}`, { cookie: session }), 200, 'get');
-    if (video.json.data.status === 'ready') return { videoId: init.videoId, session, video: video.json.data };
-    if (video.json.data.status === 'failed') throw new Error(`transcode failed: ${video.json.data.failureReason}`);
-    if (Date.now() - started > TRANSCODE_TIMEOUT_MS) throw new Error('the video never became ready');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
+async function uploadReadyVideo(file) {
+  const { session } = await api.signUp('play', 'Sea Films');
+  const videoId = await api.upload(session, file, {
+    title: 'Waves at the pier',
+    description: 'A test card and a 440 Hz tone, filmed nowhere.\nTranscoded by the local cloud.',
+    visibility: 'private',
+  });
+  return { videoId, session, video: await api.waitUntilReady(session, videoId) };
 }
 
 async function playerState(page) {
@@ -157,14 +65,13 @@ async function main() {
     `${uploaded.videoId}: ${uploaded.video.resolutions.join(', ')}`,
   );
 
-  const stranger = await request('GET', `${uploaded.video.playlistUrl}`);
+  const stranger = await api.request('GET', `${uploaded.video.playlistUrl}`);
   check("a stranger cannot read the private video's playlist", stranger.status === 403, `HTTP ${stranger.status}`);
 
   const browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
-    const [name, value] = uploaded.session.split('=');
-    await context.addCookies([{ name, value, url: baseUrl }]);
+    await signInContext(context, uploaded.session);
     const page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT_MS);
     const pageErrors = [];
@@ -192,10 +99,8 @@ async function main() {
     // The quality menu lists Auto and the ladder; pick the rung that is not playing now.
     const quality = page.getByRole('combobox', { name: 'Quality' });
     const options = await quality.locator('option').allTextContents();
-    const target = await page.evaluate((current) => {
-      const values = [...document.querySelectorAll('select option')].map((option) => Number(option.value));
-      return values.find((v) => v >= 0 && v !== current);
-    }, state.level);
+    const values = (await quality.locator('option').evaluateAll((all) => all.map((o) => o.value))).map(Number);
+    const target = values.find((v) => v >= 0 && v !== state.level);
     await quality.selectOption(String(target));
     await page.waitForFunction(
       (wanted) => Number(document.querySelector('[data-engine]')?.getAttribute('data-current-level')) === wanted,
@@ -231,6 +136,7 @@ async function main() {
     if (box) await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2);
     await page.screenshot({ path: path.join(resultsDir, 'watch-page.png'), fullPage: true });
     await copyFile(path.join(resultsDir, 'watch-page.png'), path.join(screenshotsDir, 'watch-page.png'));
+    await checkAccessibility(page, 'watch page');
 
     await page.reload();
     await page.waitForFunction(() => {
@@ -248,26 +154,58 @@ async function main() {
     // Engagement on the same page: the like counts at once and is the server's state after a reload; a comment
     // shows with its link made clickable (rel keeps it from leaking the page or passing rank).
     const rating = page.getByRole('group', { name: 'Rate this video' });
-    await rating.getByRole('button', { name: 'Like (0)', exact: true }).click();
-    await rating.getByRole('button', { name: 'Like (1)', exact: true }).waitFor({ timeout: 10_000 });
+    await rating.getByRole('button', { name: 'Like 0', exact: true }).click();
+    await rating.getByRole('button', { name: 'Like 1', exact: true }).waitFor({ timeout: 10_000 });
     const comments = page.getByRole('region', { name: 'Comments' });
     await comments.getByLabel('Add a comment').fill('Lovely waves, see https://example.com/sea');
-    await comments.getByRole('button', { name: 'Comment' }).click();
+    // The comment shows optimistically at once; the reload below waits for the server to have stored it.
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/comments') && r.request().method() === 'POST'),
+      comments.getByRole('button', { name: 'Comment' }).click(),
+    ]);
     const link = comments.getByRole('link', { name: 'https://example.com/sea' });
     await link.waitFor({ timeout: 10_000 });
     const rel = (await link.getAttribute('rel')) ?? '';
     await page.reload();
     const liked = page
       .getByRole('group', { name: 'Rate this video' })
-      .getByRole('button', { name: 'Like (1)', exact: true });
+      .getByRole('button', { name: 'Like 1', exact: true });
     await liked.waitFor({ timeout: 10_000 });
     await page.getByRole('region', { name: 'Comments' }).getByText('Lovely waves, see').waitFor({ timeout: 10_000 });
+    const counted = await page.getByRole('heading', { name: '1 comment', exact: true }).isVisible();
     check(
       'a like and a comment are saved and shown again after a reload',
-      (await liked.getAttribute('aria-pressed')) === 'true' && rel.includes('noopener') && rel.includes('nofollow'),
-      `rel="${rel}"`,
+      (await liked.getAttribute('aria-pressed')) === 'true' &&
+        counted &&
+        rel.includes('noopener') &&
+        rel.includes('nofollow'),
+      `rel="${rel}", heading "1 comment": ${String(counted)}`,
     );
     await page.screenshot({ path: path.join(resultsDir, 'watch-page-engagement.png'), fullPage: true });
+    await checkAccessibility(page, 'watch page with a rating and a comment');
+
+    // A shared link's ?t= wins over the resume position; the speed menu changes the rate and is remembered.
+    await page.goto(`${baseUrl}/watch/${uploaded.videoId}?t=12`);
+    await page.waitForFunction(() => {
+      const video = document.querySelector('video');
+      return video && video.readyState >= 1 && video.currentTime > 0;
+    });
+    const sharedStart = (await playerState(page)).currentTime;
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('1.5');
+    const rate = await page.evaluate(() => document.querySelector('video')?.playbackRate);
+    await page.reload();
+    await page.getByRole('combobox', { name: 'Speed' }).waitFor();
+    const remembered = await page.getByRole('combobox', { name: 'Speed' }).inputValue();
+    check(
+      '?t=12 starts at 12 s; Speed 1.5× plays at 1.5 and is remembered after a reload',
+      Math.abs(sharedStart - 12) < 1 && rate === 1.5 && remembered === '1.5',
+      `started at ${sharedStart.toFixed(2)} s, playbackRate ${String(rate)}, after reload ${remembered}`,
+    );
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const shareLink = await page.getByRole('dialog', { name: 'Share this video' }).getByLabel('Link').inputValue();
+    check('Share shows the link to the video', shareLink === `${baseUrl}/watch/${uploaded.videoId}`, shareLink);
+    await page.screenshot({ path: path.join(screenshotsDir, 'watch-share.png') });
+    await checkAccessibility(page, 'watch page with the share dialog open');
 
     check('no uncaught page errors', pageErrors.length === 0, pageErrors.join(' | '));
   } finally {

@@ -4,17 +4,16 @@
 // reconnects on its own (new socket, subscription sent again) and still reaches "Ready to watch" with the poster and
 // a Watch link, without a reload. Screenshots: docs/screenshots/realtime-*.png and frontend/test-results/.
 //   FFMPEG (default ../layers/ffmpeg/target/layer/bin/ffmpeg), CHROMIUM_PATH (default /usr/bin/chromium).
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 /* global document, window -- used inside page.evaluate / waitForFunction / addInitScript, in the browser */
+import { testClip } from './lib/clips.mjs';
 import { baseUrl, check, launchChromium, runJourney } from './lib/journey.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const ffmpeg = process.env.FFMPEG ?? path.resolve(here, '../../layers/ffmpeg/target/layer/bin/ffmpeg');
 const resultsDir = path.resolve(here, '../test-results');
 const screenshotsDir = path.resolve(here, '../../docs/screenshots');
 const limits = JSON.parse(readFileSync(path.resolve(here, '../../shared/contract/limits.json'), 'utf8'));
@@ -24,39 +23,7 @@ const RECONNECT_MS = (limits.realtime.reconnectDelaySeconds * 2 + 5) * 1000;
 const TRANSCODE_MS = 180_000;
 
 /** A real 720p clip (three rungs: 720p, 480p, 360p), long enough that the socket can be closed mid-transcode. */
-function clipFixture() {
-  const file = path.join(resultsDir, 'realtime-fixture.mp4');
-  if (!existsSync(file)) {
-    if (!existsSync(ffmpeg)) throw new Error(`no ffmpeg at ${ffmpeg} (build layers/ffmpeg first)`);
-    execFileSync(ffmpeg, [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc2=size=1280x720:rate=30',
-      '-f',
-      'lavfi',
-      '-i',
-      'sine=frequency=330:sample_rate=48000',
-      '-t',
-      '20',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      '-pix_fmt',
-      'yuv420p',
-      '-c:a',
-      'aac',
-      '-shortest',
-      file,
-    ]);
-  }
-  return file;
-}
+const clipFixture = () => testClip('realtime-fixture.mp4', { width: 1280, height: 720, seconds: 20, tone: 330 });
 
 /**
  * Runs before the app: remembers every WebSocket the page opens, what it sent and what it heard, so the test can

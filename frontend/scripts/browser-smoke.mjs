@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { baseUrl, check, launchChromium, runJourney } from './lib/journey.mjs';
+import { baseUrl, check, checkAccessibility, launchChromium, runJourney } from './lib/journey.mjs';
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results');
 const TIMEOUT_MS = 20_000;
@@ -52,11 +52,13 @@ async function main() {
   try {
     const desktop = await openHome(browser, 'desktop', { viewport: { width: 1280, height: 800 } });
     await desktop.page.screenshot({ path: path.join(resultsDir, 'home-desktop.png') });
+    await checkAccessibility(desktop.page, 'home (light)');
 
     await desktop.page.getByRole('button', { name: 'Dark mode' }).click();
     const dark = await desktop.page.evaluate(() => document.documentElement.dataset.theme === 'dark');
     check('desktop: dark mode toggle', dark);
     await desktop.page.screenshot({ path: path.join(resultsDir, 'home-desktop-dark.png') });
+    await checkAccessibility(desktop.page, 'home (dark)');
     await desktop.page.reload();
     await desktop.page.getByRole('contentinfo').getByText('API online').waitFor({ timeout: TIMEOUT_MS });
     const remembered = await desktop.page.evaluate(() => document.documentElement.dataset.theme === 'dark');
@@ -81,6 +83,7 @@ async function main() {
     await mobile.page.getByRole('button', { name: 'Search', exact: true }).click();
     check('mobile: search button opens the field', await field.isVisible());
     await mobile.page.screenshot({ path: path.join(resultsDir, 'home-mobile-search.png') });
+    await checkAccessibility(mobile.page, 'home (mobile, search open)');
     await mobile.page.getByRole('button', { name: 'Close search' }).click();
     check('mobile: close button folds the field', !(await field.isVisible()));
     check('mobile: no console errors', mobile.consoleErrors.length === 0, mobile.consoleErrors.join(' | '));

@@ -11,7 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 /* global document, window -- used inside page.evaluate / waitForFunction, in the browser */
-import { baseUrl, check, launchChromium, runJourney } from './lib/journey.mjs';
+import { baseUrl, check, checkAccessibility, launchChromium, runJourney } from './lib/journey.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ffmpeg = process.env.FFMPEG ?? path.resolve(here, '../../layers/ffmpeg/target/layer/bin/ffmpeg');
@@ -170,8 +170,10 @@ async function main() {
       `stored ${JSON.stringify(stored['before reload'])}, issued ${JSON.stringify(issued['before reload'])}`,
     );
     await page.screenshot({ path: path.join(screenshotsDir, 'upload-mid.png') });
+    await checkAccessibility(page, 'upload studio mid-upload');
     await useColorScheme(page, 'dark');
     await page.screenshot({ path: path.join(screenshotsDir, 'upload-mid-dark.png') });
+    await checkAccessibility(page, 'upload studio mid-upload (dark)');
     await useColorScheme(page, 'light');
 
     // Reload halfway: what was held never reaches the storage.
@@ -196,6 +198,7 @@ async function main() {
       window.scrollTo(0, 0);
     });
     await page.screenshot({ path: path.join(screenshotsDir, 'upload-done.png'), fullPage: true });
+    await checkAccessibility(page, 'upload studio with a finished upload');
 
     const expectedAfter = Array.from({ length: totalParts - 2 }, (_, i) => i + 3);
     const sortedIssued = [...issued['after reload']].sort((a, b) => a - b);

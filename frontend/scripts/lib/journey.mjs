@@ -1,6 +1,7 @@
 // What every browser journey (`npm run test:browser`, frontend/scripts/browser-*.mjs) shares: where the app
 // runs, how Chromium starts on these machines, the list of checks, and the summary that sets the exit code.
 //   KINORA_URL (default http://127.0.0.1:8080), CHROMIUM_PATH (default /usr/bin/chromium)
+import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
 export const baseUrl = (process.env.KINORA_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
@@ -46,4 +47,22 @@ export async function runJourney(name, journey, screenshotsDir) {
   console.log(`${checks.length - failed} passed, ${failed} failed`);
   if (screenshotsDir) console.log(`screenshots: ${screenshotsDir}`);
   process.exitCode = failed === 0 ? 0 : 1;
+}
+
+/** The WCAG 2.1 A/AA rule set; "serious" and "critical" are what keeps someone from using the page at all. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+
+/** An axe-core scan of what the page shows now, as one check: zero serious or critical violations. */
+export async function checkAccessibility(page, name) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const blocking = results.violations.filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ''));
+  const detail = blocking
+    .map((v) => `${v.id} ×${v.nodes.length} (${v.nodes[0]?.target.join(' ') ?? '?'}): ${v.help}`)
+    .join('; ');
+  check(
+    `${name}: no serious or critical accessibility violations (axe, ${results.passes.length} rules passed)`,
+    blocking.length === 0,
+    detail,
+  );
 }

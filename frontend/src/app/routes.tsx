@@ -10,6 +10,7 @@ import { SearchPage } from '../features/discovery/SearchPage';
 import { SubscriptionsPage } from '../features/engagement/SubscriptionsPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { UploadPage } from '../features/uploads/UploadPage';
+import { EmbedPage } from '../features/videos/EmbedPage';
 import { WatchPage } from '../features/videos/WatchPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -20,6 +21,8 @@ function page(element: ReactNode): ReactNode {
 }
 
 export const routes: RouteObject[] = [
+  // Other sites' iframes: the player without the app's header and footer.
+  { path: '/embed/:videoId', element: page(<EmbedPage />), errorElement: <RootErrorPage /> },
   {
     path: '/',
     element: <Layout />,

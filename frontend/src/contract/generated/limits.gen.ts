@@ -105,9 +105,16 @@ export const limits = {
     resumeTailFraction: 0.05,
     resumeTailSeconds: 10,
   },
+  oembed: {
+    defaultWidth: 640,
+    minWidth: 200,
+    maxWidth: 1920,
+    maxUrlLength: 2048,
+  },
   player: {
     seekStepSeconds: 10,
     maxErrorRecoveries: 3,
+    playbackRates: [0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2],
   },
   realtime: {
     reconnectDelaySeconds: 5,

@@ -801,6 +801,28 @@ export type VideoCardListResponse = {
   meta: PageMeta;
 };
 
+/**
+ * An oEmbed 1.0 "video" response (field names as the oEmbed specification spells them).
+ */
+export type OEmbedResponse = {
+  version: '1.0';
+  type: 'video';
+  title: string;
+  author_name: string;
+  author_url: string;
+  provider_name: string;
+  provider_url: string;
+  /**
+   * An iframe of `/embed/{id}`; the title inside it is HTML-escaped.
+   */
+  html: string;
+  width: number;
+  height: number;
+  thumbnail_url?: string;
+  thumbnail_width?: number;
+  thumbnail_height?: number;
+};
+
 export type UploadIdPath = ResourceId;
 
 export type VideoIdPath = VideoId;
@@ -866,6 +888,45 @@ export type GetClientConfigResponses = {
 };
 
 export type GetClientConfigResponse = GetClientConfigResponses[keyof GetClientConfigResponses];
+
+export type GetOEmbedData = {
+  body?: never;
+  path?: never;
+  query: {
+    /**
+     * A `…/watch/{id}` or `…/embed/{id}` link, optionally with `?t=` seconds.
+     */
+    url: string;
+    format?: 'json';
+    /**
+     * A positive number of pixels; the player is never made narrower than `oembed.minWidth`.
+     */
+    maxwidth?: number;
+    /**
+     * A positive number of pixels.
+     */
+    maxheight?: number;
+  };
+  url: '/api/v1/oembed';
+};
+
+export type GetOEmbedErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type GetOEmbedError = GetOEmbedErrors[keyof GetOEmbedErrors];
+
+export type GetOEmbedResponses = {
+  /**
+   * The oEmbed "video" object.
+   */
+  200: OEmbedResponse;
+};
+
+export type GetOEmbedResponse = GetOEmbedResponses[keyof GetOEmbedResponses];
 
 export type RateVideoData = {
   body: RatingRequest;

@@ -703,6 +703,25 @@ export const zVideoCardListResponse = z.object({
   meta: zPageMeta,
 });
 
+/**
+ * An oEmbed 1.0 "video" response (field names as the oEmbed specification spells them).
+ */
+export const zOEmbedResponse = z.object({
+  version: z.enum(['1.0']),
+  type: z.enum(['video']),
+  title: z.string(),
+  author_name: z.string(),
+  author_url: z.string(),
+  provider_name: z.string(),
+  provider_url: z.string(),
+  html: z.string(),
+  width: z.int(),
+  height: z.int(),
+  thumbnail_url: z.string().optional(),
+  thumbnail_width: z.int().optional(),
+  thumbnail_height: z.int().optional(),
+});
+
 export const zUploadIdPath = zResourceId;
 
 export const zVideoIdPath = zVideoId;
@@ -728,6 +747,18 @@ export const zGetHealthResponse = zHealthResponse;
  * The client configuration.
  */
 export const zGetClientConfigResponse = zClientConfigResponse;
+
+export const zGetOEmbedQuery = z.object({
+  url: z.string().max(2048),
+  format: z.enum(['json']).optional(),
+  maxwidth: z.int().optional(),
+  maxheight: z.int().optional(),
+});
+
+/**
+ * The oEmbed "video" object.
+ */
+export const zGetOEmbedResponse = zOEmbedResponse;
 
 export const zRateVideoBody = zRatingRequest;
 

@@ -22,16 +22,16 @@ test('likeCountChangesBeforeTheServerAnswersThenTakesTheServersCounts', async ()
   const fetchMock = fakeApi({ [RATE]: () => answer.promise });
   await renderWithQueries(<RatingButtons initial={initial} signedIn />);
 
-  await userEvent.click(screen.getByRole('button', { name: 'Like (41)' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Like 41' }));
 
-  expect(screen.getByRole('button', { name: 'Like (42)' })).toHaveAttribute('aria-pressed', 'true');
+  expect(screen.getByRole('button', { name: 'Like 42' })).toHaveAttribute('aria-pressed', 'true');
   const [, init] = fetchMock.mock.calls[0] ?? [];
   expect(init?.body).toBe('{"value":"like"}');
   await act(async () => {
     answer.resolve(json({ data: { ...initial, value: 'like', likeCount: 50 } }));
     await answer.promise;
   });
-  expect(await screen.findByRole('button', { name: 'Like (50)' })).toBeInTheDocument();
+  expect(await screen.findByRole('button', { name: 'Like 50' })).toBeInTheDocument();
 });
 
 test('clickingTheActiveButtonAgainRemovesTheRating', async () => {
@@ -41,9 +41,9 @@ test('clickingTheActiveButtonAgainRemovesTheRating', async () => {
   });
   await renderWithQueries(<RatingButtons initial={{ ...initial, value: 'like', likeCount: 42 }} signedIn />);
 
-  await userEvent.click(screen.getByRole('button', { name: 'Like (42)' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Like 42' }));
 
-  expect(await screen.findByRole('button', { name: 'Like (41)' })).toHaveAttribute('aria-pressed', 'false');
+  expect(await screen.findByRole('button', { name: 'Like 41' })).toHaveAttribute('aria-pressed', 'false');
   expect(fetchMock.mock.calls[0]?.[1]?.body).toBe('{"value":"none"}');
 });
 
@@ -51,18 +51,18 @@ test('aFailedSaveRollsBackAndShowsAToast', async () => {
   fakeApi({ [RATE]: () => json({ error: { code: 'INTERNAL_ERROR', message: 'Down', requestId: 'r1' } }, 500) });
   await renderWithQueries(<RatingButtons initial={initial} signedIn />);
 
-  await userEvent.click(screen.getByRole('button', { name: 'Dislike (2)' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Dislike 2' }));
 
   expect(await screen.findByRole('alert')).toHaveTextContent('could not be saved');
-  expect(screen.getByRole('button', { name: 'Dislike (2)' })).toHaveAttribute('aria-pressed', 'false');
-  expect(screen.getByRole('button', { name: 'Like (41)' })).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Dislike 2' })).toHaveAttribute('aria-pressed', 'false');
+  expect(screen.getByRole('button', { name: 'Like 41' })).toBeInTheDocument();
 });
 
 test('aVisitorIsAskedToSignInAndNothingIsSent', async () => {
   const fetchMock = fakeApi({});
   await renderWithQueries(<RatingButtons initial={initial} signedIn={false} />);
 
-  await userEvent.click(screen.getByRole('button', { name: 'Like (41)' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Like 41' }));
 
   expect(screen.getByRole('alert')).toHaveTextContent('Sign in to rate');
   expect(fetchMock).not.toHaveBeenCalled();

@@ -72,7 +72,7 @@ export function RatingButtons({ initial, signedIn }: RatingButtonsProps) {
         type="button"
         className={styles.button}
         aria-pressed={rating.value === 'like'}
-        aria-label={`Like (${rating.likeCount})`}
+        aria-label={`Like ${rating.likeCount}`}
         onClick={() => {
           click('like');
         }}
@@ -84,7 +84,7 @@ export function RatingButtons({ initial, signedIn }: RatingButtonsProps) {
         type="button"
         className={styles.button}
         aria-pressed={rating.value === 'dislike'}
-        aria-label={`Dislike (${rating.dislikeCount})`}
+        aria-label={`Dislike ${rating.dislikeCount}`}
         onClick={() => {
           click('dislike');
         }}

@@ -133,8 +133,8 @@ test('aReadyVideoShowsTheViewersRatingAndTheComments', async () => {
   await renderApp('/watch/vid_0000001');
 
   const rating = await screen.findByRole('group', { name: 'Rate this video' });
-  expect(within(rating).getByRole('button', { name: 'Like (7)' })).toHaveAttribute('aria-pressed', 'true');
-  expect(within(rating).getByRole('button', { name: 'Dislike (1)' })).toHaveAttribute('aria-pressed', 'false');
+  expect(within(rating).getByRole('button', { name: 'Like 7' })).toHaveAttribute('aria-pressed', 'true');
+  expect(within(rating).getByRole('button', { name: 'Dislike 1' })).toHaveAttribute('aria-pressed', 'false');
   expect(screen.getByRole('region', { name: 'Comments' })).toBeInTheDocument();
 });
 
@@ -244,4 +244,34 @@ test('otherFailuresGoToTheRouteErrorBoundary', async () => {
 
   expect(await screen.findByRole('heading', { name: 'This page could not be shown' })).toBeInTheDocument();
   expect(screen.getByText('Request id: req-7')).toBeInTheDocument();
+});
+
+test('aSharedLinksStartTimeWinsOverTheResumePosition', async () => {
+  serve(json({ data: ready({ viewer: { likeState: 'none', isOwner: false, resumePosition: 61.5 } }) }));
+  await renderApp('/watch/vid_0000001?t=1m30s');
+
+  await screen.findByRole('combobox', { name: 'Quality' });
+  expect(hlsInstances[0]?.config).toMatchObject({ startPosition: 90 });
+  expect(screen.getByRole('combobox', { name: 'Speed' })).toHaveValue('1');
+});
+
+test('anEmbedPlaysAPublicVideoWithoutTheAppChromeAndLinksBackInANewTab', async () => {
+  serve(json({ data: ready({ visibility: 'unlisted' }) }));
+  await renderApp('/embed/vid_0000001?t=30');
+
+  const back = await screen.findByRole('link', { name: /Summer at the sea/ });
+  expect(back).toHaveAttribute('href', '/watch/vid_0000001');
+  expect(back).toHaveAttribute('target', '_blank');
+  expect(hlsInstances[0]?.config).toMatchObject({ startPosition: 30 });
+  expect(screen.queryByRole('banner')).not.toBeInTheDocument();
+  expect(screen.queryByRole('region', { name: 'Comments' })).not.toBeInTheDocument();
+  expect(screen.queryByRole('combobox', { name: 'Quality' })).not.toBeInTheDocument();
+});
+
+test('anEmbedRefusesAPrivateVideoEvenToItsOwner', async () => {
+  serve(json({ data: ready({ visibility: 'private', viewer: { likeState: 'none', isOwner: true } }) }));
+  await renderApp('/embed/vid_0000001');
+
+  expect(await screen.findByText("This video is private and can't be embedded.")).toBeInTheDocument();
+  expect(hlsInstances).toHaveLength(0);
 });

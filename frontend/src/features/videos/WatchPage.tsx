@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useCallback, useRef, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { CommentAuthor, VideoDetail, VideoStatus } from '../../contract/generated/types.gen';
 import { zVideoId } from '../../contract/generated/zod.gen';
 import { isApiError } from '../../lib/api/client';
@@ -10,10 +10,11 @@ import { SubscribeButton } from '../engagement/SubscribeButton';
 import { RatingButtons } from '../engagement/RatingButtons';
 import { useDeleteVideo } from './api/deleteVideo';
 import { useVideo } from './api/getVideo';
-import { recordView, saveProgress } from './api/playbackApi';
+import { usePlaybackPorts } from './api/playbackApi';
 import { EditVideoForm } from './EditVideoForm';
 import { HlsPlayer } from './player/HlsPlayer';
-import type { PlaybackPorts } from './player/playbackTracker';
+import { parseStartParam } from './player/resume';
+import { ShareButton } from './ShareButton';
 import styles from './WatchPage.module.css';
 
 const STATUS_LABELS: Record<VideoStatus, string> = {
@@ -184,18 +185,19 @@ function OwnerActions({ video }: { video: VideoDetail }) {
 /** The watch page: the adaptive player, the video's details, its channel, and the owner's edit and delete. */
 export function WatchPage() {
   const { videoId = '' } = useParams();
+  const [searchParams] = useSearchParams();
+  const startAt = parseStartParam(searchParams.get('t'));
+  // Where the player is, for "Share → Start at"; a ref, so playing does not re-render the page.
+  const playedTo = useRef(0);
+  const onTime = useCallback((seconds: number) => {
+    playedTo.current = seconds;
+  }, []);
   const validId = zVideoId.safeParse(videoId).success;
   const video = useVideo(videoId, validId);
   const me = useMe();
   useDocumentTitle(video.data?.title ?? (video.isPending && validId ? 'Loading video' : undefined));
   const signedIn = Boolean(me.data);
-  const ports = useMemo<PlaybackPorts>(
-    () => ({
-      saveProgress: (position, duration, keepalive) => saveProgress(videoId, position, duration, keepalive),
-      recordView: (watchedSeconds) => recordView(videoId, watchedSeconds),
-    }),
-    [videoId],
-  );
+  const ports = usePlaybackPorts(videoId);
 
   if (!validId) return <VideoNotFound />;
   if (video.isPending) return <p className={styles.muted}>Loading video…</p>;
@@ -226,6 +228,8 @@ export function WatchPage() {
           storyboardUrl={data.storyboardUrl}
           durationSeconds={data.durationSeconds}
           resumeAt={data.viewer.resumePosition}
+          startAt={startAt}
+          onTime={onTime}
           title={data.title}
           signedIn={signedIn}
           ports={ports}
@@ -247,6 +251,7 @@ export function WatchPage() {
         {data.publishedAt ? ` · ${dates.format(new Date(data.publishedAt))}` : ''}
       </p>
       <ChannelRow video={data} signedIn={signedIn} />
+      <ShareButton video={data} currentTime={() => playedTo.current} />
       {data.viewer.isOwner && <OwnerActions video={data} />}
       <Description text={data.description} />
       {data.tags.length > 0 && (

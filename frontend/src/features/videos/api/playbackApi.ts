@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { ViewResult, WatchProgress } from '../../../contract/generated/types.gen';
 import {
   zRecordViewBody,
@@ -6,6 +7,7 @@ import {
   zSaveWatchProgressResponse,
 } from '../../../contract/generated/zod.gen';
 import { apiRequest } from '../../../lib/api/client';
+import type { PlaybackPorts } from '../player/playbackTracker';
 
 /**
  * Saves where the viewer is. `keepalive` lets the request finish after the page is gone (pagehide): unlike
@@ -38,4 +40,15 @@ export async function recordView(videoId: string, watchedSeconds: number): Promi
     responseSchema: zRecordViewResponse,
   });
   return envelope.data;
+}
+
+/** What a player needs to save progress and count the view of `videoId` (the watch page and the embed page). */
+export function usePlaybackPorts(videoId: string): PlaybackPorts {
+  return useMemo<PlaybackPorts>(
+    () => ({
+      saveProgress: (position, duration, keepalive) => saveProgress(videoId, position, duration, keepalive),
+      recordView: (watchedSeconds) => recordView(videoId, watchedSeconds),
+    }),
+    [videoId],
+  );
 }

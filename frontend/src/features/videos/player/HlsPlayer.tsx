@@ -3,7 +3,7 @@ import type HlsType from 'hls.js';
 import { limits } from '../../../contract/generated/limits.gen';
 import { playerAction } from './keyboard';
 import { PlaybackTracker, type PlaybackPorts } from './playbackTracker';
-import { startPosition } from './resume';
+import { nextPlaybackRate, startPosition } from './resume';
 import { StoryboardPreview } from './StoryboardPreview';
 import styles from './HlsPlayer.module.css';
 
@@ -13,7 +13,13 @@ interface Props {
   storyboardUrl?: string | undefined;
   durationSeconds?: number | undefined;
   resumeAt?: number | undefined;
+  /** A shared link's `?t=`: wins over the resume position. */
+  startAt?: number | undefined;
+  /** Told the playback position as it moves (the share dialog offers "start at" from it). */
+  onTime?: ((seconds: number) => void) | undefined;
   title: string;
+  /** The embed page: the video fills the frame; no scrub strip, speed or quality row under it. */
+  compact?: boolean;
   signedIn: boolean;
   ports: PlaybackPorts;
 }
@@ -27,6 +33,26 @@ interface Level {
 const AUTO = -1;
 const HLS_MIME = 'application/vnd.apple.mpegurl';
 
+const RATE_KEY = 'kinora.playbackRate';
+
+/** The viewer's last speed on this browser, if it is still one of `player.playbackRates`. */
+function savedPlaybackRate(): number {
+  try {
+    const saved = Number(window.localStorage.getItem(RATE_KEY));
+    return limits.player.playbackRates.some((rate) => rate === saved) ? saved : 1;
+  } catch {
+    return 1;
+  }
+}
+
+function savePlaybackRate(rate: number) {
+  try {
+    window.localStorage.setItem(RATE_KEY, String(rate));
+  } catch {
+    // Private mode or storage full: the speed just is not remembered.
+  }
+}
+
 /** Safari plays HLS itself (and better than MSE there); everyone else gets hls.js. */
 function prefersNativeHls(video: HTMLVideoElement): boolean {
   return video.canPlayType(HLS_MIME) !== '' && /apple/i.test(navigator.vendor);
@@ -39,7 +65,7 @@ function prefersNativeHls(video: HTMLVideoElement): boolean {
  * errors (`recoverMediaError`) up to `player.maxErrorRecoveries` times, then shows an error with a retry.
  */
 export function HlsPlayer(props: Props) {
-  const { playlistUrl, durationSeconds, resumeAt, signedIn, ports } = props;
+  const { playlistUrl, durationSeconds, resumeAt, startAt, onTime, signedIn, ports } = props;
   const videoRef = useRef<HTMLVideoElement>(null);
   const shellRef = useRef<HTMLDivElement>(null);
   const hlsRef = useRef<HlsType | null>(null);
@@ -49,6 +75,28 @@ export function HlsPlayer(props: Props) {
   const [failed, setFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const [engine, setEngine] = useState<'hls.js' | 'native' | 'loading'>('loading');
+  const [rate, setRate] = useState(savedPlaybackRate);
+
+  // The speed survives a new source (hls.js re-attaching resets nothing, native src does) and the next video.
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    video.defaultPlaybackRate = rate;
+    video.playbackRate = rate;
+    savePlaybackRate(rate);
+  }, [rate, playlistUrl, attempt]);
+
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video || !onTime) return undefined;
+    const tell = () => {
+      onTime(video.currentTime);
+    };
+    video.addEventListener('timeupdate', tell);
+    return () => {
+      video.removeEventListener('timeupdate', tell);
+    };
+  }, [onTime]);
 
   // Progress and views: one tracker per mounted player.
   useEffect(() => {
@@ -108,7 +156,10 @@ export function HlsPlayer(props: Props) {
     const video = videoRef.current;
     if (!video) return;
     let cancelled = false;
-    const start = startPosition(resumeAt, durationSeconds);
+    const start =
+      startAt === undefined
+        ? startPosition(resumeAt, durationSeconds)
+        : Math.min(startAt, Math.max(0, (durationSeconds ?? Number.MAX_SAFE_INTEGER) - 1));
     setFailed(false);
     setLevels([]);
 
@@ -173,7 +224,7 @@ export function HlsPlayer(props: Props) {
       hlsRef.current?.destroy();
       hlsRef.current = null;
     };
-  }, [playlistUrl, resumeAt, durationSeconds, attempt]);
+  }, [playlistUrl, resumeAt, startAt, durationSeconds, attempt]);
 
   const chooseLevel = (value: string) => {
     const hls = hlsRef.current;
@@ -202,6 +253,9 @@ export function HlsPlayer(props: Props) {
       case 'toggleMute':
         video.muted = !video.muted;
         break;
+      case 'changeSpeed':
+        setRate((current) => nextPlaybackRate(current, action.steps));
+        break;
       case 'toggleFullscreen':
         if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
         else void shellRef.current?.requestFullscreen().catch(() => undefined);
@@ -217,13 +271,13 @@ export function HlsPlayer(props: Props) {
 
   const current = levels.find((level) => level.index === currentLevel);
   return (
-    <div className={styles.wrapper}>
+    <div className={props.compact ? styles.compact : styles.wrapper}>
       {/* Shortcuts are heard on the shell (keydown bubbles from the focused video and its native controls). */}
       <div
         ref={shellRef}
         className={styles.shell}
         role="group"
-        aria-label={`Video player: ${props.title}. Shortcuts: space or k play and pause, j and l seek, f fullscreen, m mute.`}
+        aria-label={`Video player: ${props.title}. Shortcuts: space or k play and pause, j and l seek, f fullscreen, m mute, < and > speed.`}
         data-engine={engine}
         data-current-level={currentLevel}
         data-level-count={levels.length}
@@ -253,37 +307,54 @@ export function HlsPlayer(props: Props) {
           </div>
         )}
       </div>
-      <div className={styles.toolbar}>
-        {props.storyboardUrl && durationSeconds ? (
-          <StoryboardPreview
-            url={props.storyboardUrl}
-            durationSeconds={durationSeconds}
-            onSeek={(seconds) => {
-              if (videoRef.current) videoRef.current.currentTime = seconds;
-            }}
-          />
-        ) : (
-          <span />
-        )}
-        {levels.length > 0 && (
+      {!props.compact && (
+        <div className={styles.toolbar}>
+          {props.storyboardUrl && durationSeconds ? (
+            <StoryboardPreview
+              url={props.storyboardUrl}
+              durationSeconds={durationSeconds}
+              onSeek={(seconds) => {
+                if (videoRef.current) videoRef.current.currentTime = seconds;
+              }}
+            />
+          ) : (
+            <span />
+          )}
           <label className={styles.quality}>
-            <span>Quality</span>
+            <span>Speed</span>
             <select
-              value={autoLevel ? AUTO : currentLevel}
+              value={rate}
               onChange={(event) => {
-                chooseLevel(event.target.value);
+                setRate(Number(event.target.value));
               }}
             >
-              <option value={AUTO}>{autoLevel && current ? `Auto (${current.height}p)` : 'Auto'}</option>
-              {levels.map((level) => (
-                <option key={level.index} value={level.index}>
-                  {level.height}p
+              {limits.player.playbackRates.map((choice) => (
+                <option key={choice} value={choice}>
+                  {choice === 1 ? 'Normal' : `${String(choice)}×`}
                 </option>
               ))}
             </select>
           </label>
-        )}
-      </div>
+          {levels.length > 0 && (
+            <label className={styles.quality}>
+              <span>Quality</span>
+              <select
+                value={autoLevel ? AUTO : currentLevel}
+                onChange={(event) => {
+                  chooseLevel(event.target.value);
+                }}
+              >
+                <option value={AUTO}>{autoLevel && current ? `Auto (${current.height}p)` : 'Auto'}</option>
+                {levels.map((level) => (
+                  <option key={level.index} value={level.index}>
+                    {level.height}p
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -12,6 +12,8 @@ test('theShortcutsMapToPlayerActions', () => {
   expect(playerAction(key('l'))).toEqual({ kind: 'seekBy', seconds: 10 });
   expect(playerAction(key('f'))).toEqual({ kind: 'toggleFullscreen' });
   expect(playerAction(key('m'))).toEqual({ kind: 'toggleMute' });
+  expect(playerAction(key('<'))).toEqual({ kind: 'changeSpeed', steps: -1 });
+  expect(playerAction(key('>'))).toEqual({ kind: 'changeSpeed', steps: 1 });
   expect(playerAction(key('x'))).toBeNull();
 });
 

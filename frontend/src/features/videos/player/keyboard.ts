@@ -1,12 +1,17 @@
 import { limits } from '../../../contract/generated/limits.gen';
 
 export type PlayerAction =
-  { kind: 'togglePlay' } | { kind: 'seekBy'; seconds: number } | { kind: 'toggleFullscreen' } | { kind: 'toggleMute' };
+  | { kind: 'togglePlay' }
+  | { kind: 'seekBy'; seconds: number }
+  | { kind: 'toggleFullscreen' }
+  | { kind: 'toggleMute' }
+  | { kind: 'changeSpeed'; steps: number };
 
 const EDITABLE = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 
 /**
- * The player's shortcuts (space/k play-pause, j/l back/forward `player.seekStepSeconds`, f fullscreen, m mute).
+ * The player's shortcuts (space/k play-pause, j/l back/forward `player.seekStepSeconds`, f fullscreen, m mute,
+ * < and > one step down/up `player.playbackRates`).
  * Keys typed into a form field, with a modifier, or space on a focused button (which activates the button)
  * are left alone.
  */
@@ -30,6 +35,10 @@ export function playerAction(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrl
       return { kind: 'toggleFullscreen' } satisfies PlayerAction;
     case 'm':
       return { kind: 'toggleMute' } satisfies PlayerAction;
+    case '<':
+      return { kind: 'changeSpeed', steps: -1 } satisfies PlayerAction;
+    case '>':
+      return { kind: 'changeSpeed', steps: 1 } satisfies PlayerAction;
     default:
       return null;
   }

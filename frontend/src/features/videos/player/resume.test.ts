@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { startPosition, viewThresholdSeconds } from './resume';
+import { nextPlaybackRate, parseStartParam, startPosition, viewThresholdSeconds } from './resume';
 
 test('playbackResumesWhereTheViewerLeftOff', () => {
   expect(startPosition(61.5, 600)).toBe(61.5);
@@ -27,4 +27,28 @@ test('aViewNeedsThirtySecondsOrHalfOfAShorterVideo', () => {
   expect(viewThresholdSeconds(600)).toBe(30);
   expect(viewThresholdSeconds(20)).toBe(10);
   expect(viewThresholdSeconds(undefined)).toBe(30);
+});
+
+test('aSharedLinksStartTimeReadsYouTubesForms', () => {
+  expect(parseStartParam('90')).toBe(90);
+  expect(parseStartParam('90s')).toBe(90);
+  expect(parseStartParam('1m30s')).toBe(90);
+  expect(parseStartParam('1h2m3s')).toBe(3723);
+  expect(parseStartParam(' 2m ')).toBe(120);
+});
+
+test('aBrokenOrEmptyStartTimeIsIgnored', () => {
+  for (const value of [null, '', '0', '-5', 'abc', '1.5', '90x', '1m-3s']) {
+    expect(parseStartParam(value)).toBeUndefined();
+  }
+});
+
+test('speedStepsThroughTheLadderAndStopsAtItsEnds', () => {
+  expect(nextPlaybackRate(1, 1)).toBe(1.25);
+  expect(nextPlaybackRate(1, -1)).toBe(0.75);
+  expect(nextPlaybackRate(2, 1)).toBe(2);
+  expect(nextPlaybackRate(0.25, -1)).toBe(0.25);
+  // A rate set elsewhere (not on the ladder) moves to its neighbours.
+  expect(nextPlaybackRate(1.1, 1)).toBe(1.5);
+  expect(nextPlaybackRate(1.1, -1)).toBe(1);
 });

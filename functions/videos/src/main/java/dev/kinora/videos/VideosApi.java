@@ -47,13 +47,15 @@ public final class VideosApi
           delete(VIDEO, VideosApi::deleteVideo),
           put(VIDEO + "/progress", VideosApi::saveProgress),
           post(VIDEO + "/views", VideosApi::recordView),
-          get("/api/v1/me/history", VideosApi::history));
+          get("/api/v1/me/history", VideosApi::history),
+          get("/api/v1/oembed", VideosApi::oembed));
 
   private final VideoService videos;
   private final Contract contract;
   private final Limits limits;
   private final MediaCookies mediaCookies;
   private final Clock clock;
+  private final OEmbed oembed;
 
   /** The constructor Lambda calls: clients and services built once per container. */
   public VideosApi() {
@@ -77,6 +79,7 @@ public final class VideosApi
     this.videos = videos;
     this.contract = Contract.load();
     this.limits = limits;
+    this.oembed = new OEmbed(contract.limitsValue("oembed"), limits.transcode().thumbnailWidth());
     this.mediaCookies = mediaCookies;
     this.clock = clock;
   }
@@ -144,6 +147,54 @@ public final class VideosApi
     VideoService.HistoryPage page =
         videos.history(user.userId(), request.query("cursor").orElse(null), limit);
     return ApiResponses.ok(page.entries(), new PageMeta(page.nextCursor().orElse(null)));
+  }
+
+  /**
+   * oEmbed for a watch or embed link, answered bare (the oEmbed format, not the data envelope).
+   * Asked anonymously like every consumer does: a private video is VIDEO_NOT_FOUND.
+   */
+  private APIGatewayV2HTTPResponse oembed(ApiRequest request) {
+    List<ValidationIssue> issues = new ArrayList<>();
+    int maxUrl = contract.limitsValue("oembed.maxUrlLength").intValue();
+    Optional<String> url = request.query("url");
+    Optional<OEmbed.Link> link = url.filter(u -> u.length() <= maxUrl).flatMap(OEmbed::parse);
+    if (link.isEmpty()) {
+      issues.add(
+          new ValidationIssue(
+              "/url",
+              "must be a Kinora watch or embed link (http(s)://…/watch/{id}) of at most "
+                  + maxUrl
+                  + " characters"));
+    }
+    if (request.query("format").filter(format -> !format.equals("json")).isPresent()) {
+      issues.add(new ValidationIssue("/format", "only json is offered"));
+    }
+    Integer maxWidth = dimension(request, "maxwidth", issues);
+    Integer maxHeight = dimension(request, "maxheight", issues);
+    if (!issues.isEmpty()) {
+      throw ApiException.validation(issues);
+    }
+    VideoService.Detail detail = videos.detail(link.get().videoId(), null);
+    return ApiResponses.bare(
+        oembed.response(link.get(), detail.video(), detail.channel(), maxWidth, maxHeight));
+  }
+
+  /** An optional positive pixel size; anything else is reported at {@code /name}. */
+  private static Integer dimension(ApiRequest request, String name, List<ValidationIssue> issues) {
+    Optional<String> text = request.query(name);
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      int value = Integer.parseInt(text.get());
+      if (value >= 1 && value <= 100_000) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below like an out-of-range number
+    }
+    issues.add(new ValidationIssue("/" + name, "must be a whole number of pixels from 1"));
+    return null;
   }
 
   private int pageSize(ApiRequest request) {

@@ -121,6 +121,16 @@ public final class Contract {
     return value.intValue();
   }
 
+  /**
+   * One value of limits.json by dot path (a copy), e.g. {@code "search"}: for numbers only one
+   * module uses, which it reads itself instead of growing {@link Limits}.
+   *
+   * @throws ContractException if limits.json has no such value
+   */
+  public JsonNode limitsValue(String dotPath) {
+    return LimitBindings.lookup(limitsTree, dotPath).deepCopy();
+  }
+
   /** Names of all component schemas, e.g. {@code VideoMetadata}. */
   public Set<String> schemaNames() {
     var names = new TreeSet<String>();

@@ -41,6 +41,14 @@ public final class ApiResponses {
     return json(201, new DataEnvelope(data, null));
   }
 
+  /**
+   * 200 with {@code body} as it is, outside the data envelope: only for the formats a published
+   * standard fixes (oEmbed), whose consumers read the bare object.
+   */
+  public static APIGatewayV2HTTPResponse bare(Object body) {
+    return json(200, body);
+  }
+
   /** 204 without a body. */
   public static APIGatewayV2HTTPResponse noContent() {
     return APIGatewayV2HTTPResponse.builder()
