@@ -42,6 +42,9 @@ export const limits = {
     presignedUrlTtlSeconds: 3600,
     parallelParts: 3,
   },
+  resourceId: {
+    maxLength: 64,
+  },
   comment: {
     text: {
       min: 1,

@@ -231,7 +231,10 @@ export const zRealtimeErrorMessage = z.object({
 /**
  * Opaque URL-safe identifier of a channel, comment, upload or account.
  */
-export const zResourceId = z.string().regex(/^[A-Za-z0-9_-]+$/);
+export const zResourceId = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 /**
  * RFC 3339, UTC.

@@ -14,6 +14,7 @@ import dev.kinora.local.http.HttpApiRouter;
 import dev.kinora.local.http.LambdaAuthorizer;
 import dev.kinora.local.http.MediaAccess;
 import dev.kinora.local.http.MediaHandler;
+import dev.kinora.local.http.SecurityHeaders;
 import dev.kinora.local.http.SpaHandler;
 import dev.kinora.local.resources.BucketSettings;
 import dev.kinora.local.resources.PhysicalResource;
@@ -78,6 +79,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalCloud implements AutoCloseable {
   /** The logical id of the bucket served under {@code /media/*}. */
   public static final String MEDIA_BUCKET = "MediaBucket";
+
+  /**
+   * The variable naming a function's log file ({@code dev.kinora.shared.log.Log} appends to it).
+   */
+  public static final String LOG_FILE_VARIABLE = "KINORA_LOG_FILE";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -346,7 +352,9 @@ public final class LocalCloud implements AutoCloseable {
               Duration.ofSeconds(def.timeoutSeconds()),
               () -> environment(def.logicalId()),
               List.of(options.functionCode.urls(codeUri)));
-      functions.put(def.logicalId(), remember(new LambdaFunction(spec, options.logs)));
+      functions.put(
+          def.logicalId(),
+          remember(new LambdaFunction(spec, options.logs, logFile(def.logicalId()))));
       for (EventDef event : def.events()) {
         if ("HttpApi".equals(event.type())) {
           Map<String, Object> p = event.properties();
@@ -389,6 +397,64 @@ public final class LocalCloud implements AutoCloseable {
       frontDoor.mount("/media/*", new MediaHandler(s3, physicalName(MEDIA_BUCKET), mediaAccess()));
     }
     frontDoor.mount("/", new SpaHandler(options.frontendDist()));
+    frontDoor.responseHeaders(securityHeaders());
+  }
+
+  /**
+   * The headers of the response headers policies the distribution's behaviours name (in
+   * CloudFront's order: cache behaviours, then the default), so the SPA, the API and media answer
+   * locally with the CSP, HSTS … of {@code template.yaml}. The one local difference: a CSP source
+   * naming a bucket's regional endpoint (where presigned URLs point on AWS) names the local S3
+   * server instead, where they point here.
+   */
+  private List<SecurityHeaders.Behaviour> securityHeaders() {
+    for (var distribution : template.resourcesOfType("AWS::CloudFront::Distribution")) {
+      if (!(distribution.raw().get("Properties") instanceof Map<?, ?> properties
+          && properties.get("DistributionConfig") instanceof Map<?, ?> config
+          && config.get("DefaultCacheBehavior") instanceof Map<?, ?> fallback)) {
+        continue;
+      }
+      List<SecurityHeaders.Behaviour> behaviours = new ArrayList<>();
+      if (config.get("CacheBehaviors") instanceof List<?> list) {
+        for (Object item : list) {
+          if (item instanceof Map<?, ?> behaviour
+              && behaviour.get("PathPattern") instanceof String pattern) {
+            behaviours.add(new SecurityHeaders.Behaviour(pattern, policyHeaders(behaviour)));
+          }
+        }
+      }
+      behaviours.add(new SecurityHeaders.Behaviour(null, policyHeaders(fallback)));
+      return behaviours;
+    }
+    return List.of();
+  }
+
+  private Map<String, String> policyHeaders(Map<?, ?> behaviour) {
+    if (!(behaviour.get("ResponseHeadersPolicyId") instanceof Map<?, ?> ref
+        && ref.get("Ref") instanceof String policyId
+        && template.resources().get(policyId) != null
+        && stack.resolve(template.resources().get(policyId).properties())
+            instanceof Map<?, ?> policy
+        && policy.get("ResponseHeadersPolicyConfig") instanceof Map<?, ?> policyConfig)) {
+      return Map.of();
+    }
+    Map<String, String> headers =
+        new LinkedHashMap<>(SecurityHeaders.fromPolicyConfig(policyConfig));
+    headers.computeIfPresent("Content-Security-Policy", (name, csp) -> localBucketSources(csp));
+    return headers;
+  }
+
+  private String localBucketSources(String csp) {
+    String local = s3Endpoint.getScheme() + "://" + s3Endpoint.getAuthority();
+    String result = csp;
+    for (var bucket : template.resourcesOfType("AWS::S3::Bucket")) {
+      if (stack.exists(bucket)
+          && stack.resolve(Map.of("Fn::GetAtt", List.of(bucket.logicalId(), "RegionalDomainName")))
+              instanceof String domain) {
+        result = result.replace("https://" + domain, local);
+      }
+    }
+    return result;
   }
 
   /**
@@ -408,6 +474,11 @@ public final class LocalCloud implements AutoCloseable {
     return MediaAccess.open();
   }
 
+  /**
+   * Public media: behaviours on the media origin (the origin of the behaviour that trusts a key
+   * group or signer: the default one, or {@code /media/*} when the default serves the SPA) that
+   * trust neither.
+   */
   private static List<String> publicMediaPaths(Map<String, Object> distribution) {
     if (!(distribution.get("Properties") instanceof Map<?, ?> properties
         && properties.get("DistributionConfig") instanceof Map<?, ?> config
@@ -415,17 +486,39 @@ public final class LocalCloud implements AutoCloseable {
         && config.get("CacheBehaviors") instanceof List<?> behaviours)) {
       return List.of();
     }
+    Object mediaOrigin = fallback.get("TargetOriginId");
+    for (Object item : behaviours) {
+      if (item instanceof Map<?, ?> behaviour && isSigned(behaviour)) {
+        mediaOrigin = behaviour.get("TargetOriginId");
+      }
+    }
     List<String> paths = new ArrayList<>();
     for (Object item : behaviours) {
       if (item instanceof Map<?, ?> behaviour
-          && Objects.equals(behaviour.get("TargetOriginId"), fallback.get("TargetOriginId"))
-          && !behaviour.containsKey("TrustedKeyGroups")
-          && !behaviour.containsKey("TrustedSigners")
+          && Objects.equals(behaviour.get("TargetOriginId"), mediaOrigin)
+          && !isSigned(behaviour)
           && behaviour.get("PathPattern") instanceof String pattern) {
         paths.add(pattern);
       }
     }
     return paths;
+  }
+
+  private static boolean isSigned(Map<?, ?> behaviour) {
+    return behaviour.containsKey("TrustedKeyGroups") || behaviour.containsKey("TrustedSigners");
+  }
+
+  /**
+   * Where a function's log lines go besides the cloud's log ({@code ./kinora logs <Function>} tails
+   * it): {@code <state>/logs/<LogicalId>.log}; none for an in-memory cloud.
+   */
+  public Path logFile(String logicalId) {
+    return options.stateDir == null ? null : logsDirectory().resolve(logicalId + ".log");
+  }
+
+  /** {@code <state>/logs}, or null for an in-memory cloud. */
+  public Path logsDirectory() {
+    return options.stateDir == null ? null : options.stateDir.resolve("logs");
   }
 
   /**
@@ -462,6 +555,10 @@ public final class LocalCloud implements AutoCloseable {
     env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + name);
     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
     env.put("KINORA_LOCAL", "true");
+    Path logFile = logFile(logicalId);
+    if (logFile != null) {
+      env.put(LOG_FILE_VARIABLE, logFile.toString());
+    }
     if (frontDoor != null) {
       env.put("KINORA_LOCAL_URL", frontDoor.url().toString());
     }

@@ -1,5 +1,6 @@
 package dev.kinora.local;
 
+import dev.kinora.local.demo.DemoSeeder;
 import dev.kinora.local.runtime.FunctionCode;
 import dev.kinora.local.runtime.InvocationResult;
 import java.io.FileDescriptor;
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
  * The local cloud's command line (what {@code ./kinora up|invoke|trigger} run).
  *
  * <pre>
- * up [--fresh] [--port N] [--state-dir D] --root R
+ * up [--fresh] [--demo] [--port N] [--state-dir D] --root R
  * invoke &lt;LogicalId&gt; --event &lt;file&gt; [--root R]
  * trigger &lt;LogicalId&gt; [--port N] [--root R]
  * </pre>
@@ -39,6 +40,7 @@ public final class Main {
   static final int FAILED = 1;
   static final int USAGE = 2;
   private static final String URL_FILE = "local-cloud.url";
+  private static final String LOGS_FILE = "local-cloud.logs";
 
   private Main() {}
 
@@ -135,6 +137,8 @@ public final class Main {
     Path urlFile = root.resolve(".kinora").resolve(URL_FILE);
     Files.createDirectories(urlFile.getParent());
     Files.writeString(urlFile, cloud.frontDoorUrl().toString()); // for ./kinora trigger
+    // for ./kinora logs <Function>: where this cloud's per-function log files are
+    Files.writeString(urlFile.resolveSibling(LOGS_FILE), cloud.logsDirectory().toString());
     out.printf(
         Locale.ROOT,
         "%nKinora is up: %s (started in %.1f s)%n",
@@ -144,10 +148,36 @@ public final class Main {
     out.println("  SQS       " + cloud.sqsEndpoint());
     out.println("  S3        " + cloud.s3Endpoint());
     out.println("  state     " + state);
+    out.println("  logs      " + cloud.logsDirectory() + " (./kinora logs <Function>)");
     out.println("  functions " + String.join(", ", cloud.functions().keySet()));
+    if (a.demo) {
+      seedDemo(cloud, root, state, out, err);
+    }
     out.println("Press Ctrl-C to stop.");
     stopped.await();
     return OK;
+  }
+
+  /**
+   * {@code --demo}: fills the running cloud with the demo channels and videos through its own API.
+   * A seed that fails leaves the cloud running (what was seeded stays; the next --demo resumes).
+   */
+  private static void seedDemo(
+      LocalCloud cloud, Path root, Path state, PrintStream out, PrintStream err) {
+    try {
+      DemoSeeder.Summary summary =
+          DemoSeeder.builder()
+              .base(cloud.frontDoorUrl())
+              .root(root)
+              .stateDir(state.resolve("demo"))
+              .out(out)
+              .build()
+              .seed();
+      DemoSeeder.print(summary, out);
+    } catch (Exception e) {
+      err.println("kinora: the demo seed failed (the cloud keeps running): " + e.getMessage());
+      e.printStackTrace(err);
+    }
   }
 
   // ---------------------------------------------------------------- invoke
@@ -241,7 +271,7 @@ public final class Main {
     err.println(
         """
         usage:
-          up [--fresh] [--port N] [--state-dir D] --root R
+          up [--fresh] [--demo] [--port N] [--state-dir D] --root R
           invoke <LogicalId> --event <file> [--root R]
           trigger <LogicalId> [--port N] [--root R]""");
     return USAGE;
@@ -272,6 +302,7 @@ public final class Main {
     String event;
     Integer port;
     boolean fresh;
+    boolean demo;
 
     static Arguments parse(List<String> args) {
       Arguments a = new Arguments();
@@ -279,6 +310,7 @@ public final class Main {
         String arg = args.get(i);
         switch (arg) {
           case "--fresh" -> a.fresh = true;
+          case "--demo" -> a.demo = true;
           case "--root" -> a.rootDir = value(args, ++i, arg);
           case "--state-dir" -> a.stateDir = value(args, ++i, arg);
           case "--event" -> a.event = value(args, ++i, arg);

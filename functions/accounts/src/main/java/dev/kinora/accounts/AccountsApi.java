@@ -8,6 +8,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.kinora.shared.contract.Contract;
+import dev.kinora.shared.contract.ErrorCode;
+import dev.kinora.shared.http.ApiException;
 import dev.kinora.shared.http.ApiRequest;
 import dev.kinora.shared.http.ApiResponses;
 import dev.kinora.shared.http.Routes;
@@ -37,6 +41,9 @@ public final class AccountsApi
           patch("/api/v1/channels/me", AccountsApi::updateMyChannel),
           post("/api/v1/channels/me/avatar", AccountsApi::startAvatarUpload),
           get("/api/v1/channels/{idOrHandle}", AccountsApi::channel));
+
+  /** Its ResourceId bounds what a path may name. */
+  private static final Contract CONTRACT = Contract.load();
 
   private final AccountService accounts;
   private final SessionService sessions;
@@ -125,8 +132,18 @@ public final class AccountsApi
         "AvatarUploadRequest", AvatarUploadRequest.class, avatars.rules()::refusalOfInvalidBody);
   }
 
+  /**
+   * A channel by id or (@)handle. Both are ResourceIds (a handle's alphabet and length are within
+   * it), so anything else names no channel and never reaches the table, whose keys DynamoDB refuses
+   * beyond 2048 bytes.
+   */
   private APIGatewayV2HTTPResponse channel(ApiRequest request) {
-    return ApiResponses.ok(accounts.channel(request.pathParam("idOrHandle")));
+    String idOrHandle = request.pathParam("idOrHandle");
+    String key = idOrHandle.startsWith("@") ? idOrHandle.substring(1) : idOrHandle;
+    if (!CONTRACT.validate("ResourceId", TextNode.valueOf(key)).isEmpty()) {
+      throw new ApiException(ErrorCode.CHANNEL_NOT_FOUND, "No channel " + idOrHandle);
+    }
+    return ApiResponses.ok(accounts.channel(idOrHandle));
   }
 
   private APIGatewayV2HTTPResponse withCookie(

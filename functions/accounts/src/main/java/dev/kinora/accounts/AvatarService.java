@@ -3,6 +3,7 @@ package dev.kinora.accounts;
 import dev.kinora.shared.contract.ErrorCode;
 import dev.kinora.shared.http.ApiException;
 import dev.kinora.shared.http.SessionUser;
+import dev.kinora.shared.log.Log;
 import dev.kinora.shared.model.AvatarUpload;
 import dev.kinora.shared.model.AvatarUploadRequest;
 import dev.kinora.shared.ratelimit.RateLimiter;
@@ -120,7 +121,7 @@ public final class AvatarService {
     try {
       storage.delete(key);
     } catch (RuntimeException e) {
-      System.err.println("[accounts] could not delete replaced avatar " + key + ": " + e);
+      Log.warn("could not delete a replaced avatar", Map.of("avatarKey", key), e);
     }
   }
 }

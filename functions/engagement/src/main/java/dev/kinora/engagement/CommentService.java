@@ -4,6 +4,7 @@ import dev.kinora.shared.contract.Limits;
 import dev.kinora.shared.contract.ValidationIssue;
 import dev.kinora.shared.http.ApiException;
 import dev.kinora.shared.http.SessionUser;
+import dev.kinora.shared.metrics.Metrics;
 import dev.kinora.shared.model.CommentCreateRequest;
 import dev.kinora.shared.model.CommentSort;
 import dev.kinora.shared.ratelimit.RateLimiter;
@@ -77,7 +78,10 @@ public final class CommentService {
             clock.instant().truncatedTo(ChronoUnit.MICROS),
             null);
     return switch (comments.create(comment)) {
-      case CREATED -> comment;
+      case CREATED -> {
+        Metrics.count(Metrics.COMMENT_WRITES);
+        yield comment;
+      }
       case PARENT_GONE -> throw badParent("was deleted");
       case VIDEO_UNAVAILABLE -> throw Refusals.videoNotFound();
     };

@@ -3,6 +3,7 @@ package dev.kinora.engagement;
 import dev.kinora.shared.contract.ErrorCode;
 import dev.kinora.shared.http.ApiException;
 import dev.kinora.shared.http.SessionUser;
+import dev.kinora.shared.metrics.Metrics;
 import dev.kinora.shared.model.Rating;
 import dev.kinora.shared.model.RatingValue;
 import dev.kinora.shared.ratelimit.RateLimiter;
@@ -68,6 +69,9 @@ public final class RatingService {
           change.changesNothing()
               ? RatingStore.Outcome.APPLIED
               : ratings.apply(user.userId(), videoId, change, clock.instant());
+      if (outcome == RatingStore.Outcome.APPLIED && !change.changesNothing()) {
+        Metrics.count(Metrics.RATING_WRITES);
+      }
       if (outcome == RatingStore.Outcome.APPLIED) {
         VideoRef after = videos.video(videoId).orElseThrow(Refusals::videoNotFound);
         return new Rating(videoId, value, after.likeCount(), after.dislikeCount());

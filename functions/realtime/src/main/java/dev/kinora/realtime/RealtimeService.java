@@ -2,6 +2,7 @@ package dev.kinora.realtime;
 
 import dev.kinora.shared.contract.ErrorCode;
 import dev.kinora.shared.http.SessionUser;
+import dev.kinora.shared.log.Log;
 import dev.kinora.shared.model.ApiError;
 import dev.kinora.shared.realtime.ConnectionStore;
 import dev.kinora.shared.realtime.RealtimeMessage;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * Every refusal is an answer on the socket with a reason, never silence.
  */
 public final class RealtimeService {
-  private static final System.Logger LOG = System.getLogger(RealtimeService.class.getName());
+  private static final System.Logger LOG = Log.logger(RealtimeService.class);
 
   private final Sessions sessions;
   private final VideoOwners videos;

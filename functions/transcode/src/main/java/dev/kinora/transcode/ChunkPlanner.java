@@ -1,6 +1,7 @@
 package dev.kinora.transcode;
 
 import dev.kinora.shared.json.Json;
+import dev.kinora.shared.log.Log;
 import dev.kinora.transcode.ffmpeg.HlsTranscoder;
 import dev.kinora.transcode.ffmpeg.HlsTranscoder.SourceChunk;
 import dev.kinora.transcode.ffmpeg.MediaInfo;
@@ -27,7 +28,7 @@ import java.util.List;
  * count, and re-sends messages whose chunks are already done or will only be counted once.
  */
 public final class ChunkPlanner {
-  private static final System.Logger LOG = System.getLogger(ChunkPlanner.class.getName());
+  private static final System.Logger LOG = Log.logger(ChunkPlanner.class);
 
   /** When to split and into what. */
   public record Settings(double ladderSpeed, int singleJobBudgetSeconds, int chunkSeconds) {}

@@ -2,6 +2,7 @@ package dev.kinora.transcode;
 
 import dev.kinora.shared.contract.Limits.TranscodeJobLimits;
 import dev.kinora.shared.json.Json;
+import dev.kinora.shared.log.Log;
 import dev.kinora.transcode.ChunkLedger.ChunkState;
 import dev.kinora.transcode.ChunkResult.RungSegments;
 import dev.kinora.transcode.ffmpeg.HlsTranscoder;
@@ -39,7 +40,7 @@ import java.util.stream.Stream;
  * TranscodeService#finish} moves the row to ready exactly once.
  */
 public final class ChunkWorker {
-  private static final System.Logger LOG = System.getLogger(ChunkWorker.class.getName());
+  private static final System.Logger LOG = Log.logger(ChunkWorker.class);
   private static final int MAX_JSON_BYTES = 4 * 1024 * 1024;
 
   /** What one message did. */

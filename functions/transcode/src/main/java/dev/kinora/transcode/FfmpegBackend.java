@@ -1,6 +1,7 @@
 package dev.kinora.transcode;
 
 import dev.kinora.shared.contract.Limits.TranscodeJobLimits;
+import dev.kinora.shared.log.Log;
 import dev.kinora.transcode.ffmpeg.HlsOutput;
 import dev.kinora.transcode.ffmpeg.Ladder;
 import dev.kinora.transcode.ffmpeg.MediaInfo;
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
  * budget (limits.json {@code transcodeJob.workStorageMb}) and what is actually free.
  */
 public final class FfmpegBackend implements TranscodeBackend {
-  private static final System.Logger LOG = System.getLogger(FfmpegBackend.class.getName());
+  private static final System.Logger LOG = Log.logger(FfmpegBackend.class);
   private static final String TOO_LARGE =
       "This video is too long or too large for us to process. Try a shorter or smaller file.";
 

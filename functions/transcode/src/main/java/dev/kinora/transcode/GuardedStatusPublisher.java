@@ -1,5 +1,6 @@
 package dev.kinora.transcode;
 
+import dev.kinora.shared.log.Log;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * its latest value), so every bar of the studio moves, not only the first rung ffmpeg reports.
  */
 public final class GuardedStatusPublisher implements StatusPublisher {
-  private static final System.Logger LOG = System.getLogger(GuardedStatusPublisher.class.getName());
+  private static final System.Logger LOG = Log.logger(GuardedStatusPublisher.class);
 
   private final StatusPublisher delegate;
   private final Clock clock;

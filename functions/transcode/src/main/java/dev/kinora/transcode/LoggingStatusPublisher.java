@@ -1,12 +1,13 @@
 package dev.kinora.transcode;
 
+import dev.kinora.shared.log.Log;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Locale;
 
 /** Logs the transcode events until the realtime issue sends them to WebSocket subscribers. */
 public final class LoggingStatusPublisher implements StatusPublisher {
-  private static final System.Logger LOG = System.getLogger(LoggingStatusPublisher.class.getName());
+  private static final System.Logger LOG = Log.logger(LoggingStatusPublisher.class);
 
   @Override
   public void started(String videoId) {

@@ -1,5 +1,6 @@
 package dev.kinora.transcode;
 
+import dev.kinora.shared.log.Log;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * parallel.
  */
 public final class MediaUploader {
-  private static final System.Logger LOG = System.getLogger(MediaUploader.class.getName());
+  private static final System.Logger LOG = Log.logger(MediaUploader.class);
 
   private final ObjectStorage storage;
   private final MediaFiles mediaFiles;

@@ -2,6 +2,7 @@ package dev.kinora.transcode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kinora.shared.json.Json;
+import dev.kinora.shared.log.Log;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URLDecoder;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * sends once when the notification is configured.
  */
 public final class RawUploadEvents {
-  private static final System.Logger LOG = System.getLogger(RawUploadEvents.class.getName());
+  private static final System.Logger LOG = Log.logger(RawUploadEvents.class);
 
   private final Pattern sourceKey;
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.kinora.shared.log.Log;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * maxReceiveCount it goes to TranscodeChunkDeadLetterQueue, whose consumer fails the video.
  */
 public class TranscodeChunkHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-  private static final System.Logger LOG = System.getLogger(TranscodeChunkHandler.class.getName());
+  private static final System.Logger LOG = Log.logger(TranscodeChunkHandler.class);
 
   /** Reads a message body; also the seam the crash test uses. */
   @FunctionalInterface
@@ -46,6 +47,7 @@ public class TranscodeChunkHandler implements RequestHandler<SQSEvent, SQSBatchR
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    Log.invocation(context == null ? null : context.getAwsRequestId());
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (SQSEvent.SQSMessage message : TranscodeHandler.records(event)) {
       Optional<ChunkMessage> chunk = ChunkMessage.parse(message.getBody(), videoIdLength);

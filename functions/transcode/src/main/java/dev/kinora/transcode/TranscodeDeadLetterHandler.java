@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.kinora.shared.log.Log;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,7 @@ import java.util.List;
  */
 public final class TranscodeDeadLetterHandler
     implements RequestHandler<SQSEvent, SQSBatchResponse> {
-  private static final System.Logger LOG =
-      System.getLogger(TranscodeDeadLetterHandler.class.getName());
+  private static final System.Logger LOG = Log.logger(TranscodeDeadLetterHandler.class);
 
   private final RawUploadEvents events;
   private final int videoIdLength;
@@ -40,6 +40,7 @@ public final class TranscodeDeadLetterHandler
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    Log.invocation(context == null ? null : context.getAwsRequestId());
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (SQSEvent.SQSMessage message : TranscodeHandler.records(event)) {
       try {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.kinora.shared.log.Log;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
  * events to ignore, is done and deleted.
  */
 public class TranscodeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-  private static final System.Logger LOG = System.getLogger(TranscodeHandler.class.getName());
+  private static final System.Logger LOG = Log.logger(TranscodeHandler.class);
 
   private final RawUploadEvents events;
   private final TranscodeService transcodes;
@@ -45,6 +46,7 @@ public class TranscodeHandler implements RequestHandler<SQSEvent, SQSBatchRespon
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    Log.invocation(context == null ? null : context.getAwsRequestId());
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (SQSEvent.SQSMessage message : records(event)) {
       try {

@@ -1,5 +1,7 @@
 package dev.kinora.transcode;
 
+import dev.kinora.shared.log.Log;
+import dev.kinora.shared.metrics.Metrics;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +16,7 @@ import java.util.Optional;
  */
 public final class TranscodeService {
   static final String PROCESSING = "processing";
-  private static final System.Logger LOG = System.getLogger(TranscodeService.class.getName());
+  private static final System.Logger LOG = Log.logger(TranscodeService.class);
 
   private final VideoStatusStore videos;
   private final TranscodeBackend backend;
@@ -70,9 +72,13 @@ public final class TranscodeService {
       return Result.SKIPPED;
     }
     publisher.started(videoId);
+    long started = System.nanoTime();
     TranscodeOutcome outcome = backend.transcode(source.job(mediaBucket));
     return switch (outcome) {
-      case TranscodeOutcome.Finished finished -> finish(videoId, finished.video());
+      case TranscodeOutcome.Finished finished -> {
+        Metrics.milliseconds(Metrics.TRANSCODE_DURATION, (System.nanoTime() - started) / 1_000_000);
+        yield finish(videoId, finished.video());
+      }
       case TranscodeOutcome.Rejected rejected -> {
         fail(videoId, rejected.reason());
         yield Result.REJECTED;
@@ -131,6 +137,7 @@ public final class TranscodeService {
   private boolean fail(String videoId, String reason) {
     if (videos.markFailed(videoId, reason)) {
       LOG.log(Level.INFO, "video {0} failed: {1}", videoId, reason);
+      Metrics.count(Metrics.TRANSCODE_FAILURES);
       publisher.failed(videoId, reason);
       return true;
     }

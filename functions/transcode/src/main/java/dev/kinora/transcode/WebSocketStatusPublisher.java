@@ -5,6 +5,7 @@ import dev.kinora.shared.config.Config;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.Limits;
 import dev.kinora.shared.json.Json;
+import dev.kinora.shared.log.Log;
 import dev.kinora.shared.realtime.ConnectionStore;
 import dev.kinora.shared.realtime.DynamoConnectionStore;
 import dev.kinora.shared.realtime.RealtimeMessage;
@@ -27,8 +28,7 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneExcepti
  * failing table read never fails a transcode.
  */
 public final class WebSocketStatusPublisher implements StatusPublisher {
-  private static final System.Logger LOG =
-      System.getLogger(WebSocketStatusPublisher.class.getName());
+  private static final System.Logger LOG = Log.logger(WebSocketStatusPublisher.class);
   private static final String SERVER_MESSAGE = "RealtimeServerMessage";
 
   private final ConnectionStore connections;

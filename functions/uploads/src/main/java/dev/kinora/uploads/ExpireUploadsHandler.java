@@ -2,6 +2,7 @@ package dev.kinora.uploads;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.kinora.shared.log.Log;
 import java.util.Map;
 
 /**
@@ -25,11 +26,12 @@ public final class ExpireUploadsHandler
 
   @Override
   public Map<String, Integer> handleRequest(Map<String, Object> event, Context context) {
+    Log.invocation(context == null ? null : context.getAwsRequestId());
     UploadService.ExpirySweep sweep = uploads.expireDue();
     var result =
         Map.of(
             "expired", sweep.expired(), "assembled", sweep.assembled(), "failed", sweep.failed());
-    System.out.println("upload expiry: " + result);
+    Log.info("upload expiry", result);
     return result;
   }
 }

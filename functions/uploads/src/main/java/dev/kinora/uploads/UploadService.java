@@ -5,6 +5,8 @@ import dev.kinora.shared.contract.Limits;
 import dev.kinora.shared.contract.ValidationIssue;
 import dev.kinora.shared.http.ApiException;
 import dev.kinora.shared.http.SessionUser;
+import dev.kinora.shared.log.Log;
+import dev.kinora.shared.metrics.Metrics;
 import dev.kinora.shared.model.UploadInitRequest;
 import dev.kinora.shared.model.UploadPartUrl;
 import dev.kinora.shared.model.UploadPartUrls;
@@ -113,6 +115,7 @@ public final class UploadService {
     // bucket's lifecycle rule aborts after a day.
     store.create(
         upload, Filenames.placeholderTitle(request.filename(), limits.video().title().max()), now);
+    Metrics.count(Metrics.UPLOADS_STARTED);
     return view(upload, List.of(), now);
   }
 
@@ -226,6 +229,7 @@ public final class UploadService {
       requireActive(current, now);
       throw new IllegalStateException("completion of active upload " + uploadId + " was refused");
     }
+    Metrics.count(Metrics.UPLOADS_COMPLETED);
     return assembleAndRead(upload, now);
   }
 
@@ -260,7 +264,7 @@ public final class UploadService {
         }
       } catch (RuntimeException e) {
         // One session's trouble must not stop the sweep; it stays due and the next run retries it.
-        System.err.println("upload expiry: " + upload.id() + " failed: " + e);
+        Log.warn("upload expiry failed", Map.of("uploadId", upload.id()), e);
         failed++;
       }
     }

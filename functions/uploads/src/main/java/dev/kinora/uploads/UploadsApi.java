@@ -8,6 +8,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.ErrorCode;
 import dev.kinora.shared.http.ApiException;
 import dev.kinora.shared.http.ApiRequest;
@@ -17,7 +19,6 @@ import dev.kinora.shared.http.SessionUser;
 import dev.kinora.shared.model.UploadInitRequest;
 import dev.kinora.shared.model.UploadPartUrlsRequest;
 import dev.kinora.shared.model.VideoMetadata;
-import java.util.regex.Pattern;
 
 /**
  * The uploads context over HTTP (operations initUpload, getUpload, cancelUpload,
@@ -34,8 +35,8 @@ public final class UploadsApi
           post("/api/v1/uploads/{uploadId}/parts", UploadsApi::presignParts),
           post("/api/v1/uploads/{uploadId}/complete", UploadsApi::complete));
 
-  /** The contract's ResourceId; anything else cannot name an upload. */
-  private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9_-]+");
+  /** Its ResourceId (alphabet and length): anything else cannot name an upload. */
+  private static final Contract CONTRACT = Contract.load();
 
   private final UploadService uploads;
 
@@ -99,7 +100,7 @@ public final class UploadsApi
 
   private static String uploadId(ApiRequest request) {
     String id = request.pathParam("uploadId");
-    if (!RESOURCE_ID.matcher(id).matches()) {
+    if (!CONTRACT.validate("ResourceId", TextNode.valueOf(id)).isEmpty()) {
       throw new ApiException(ErrorCode.NOT_FOUND, "No upload " + id);
     }
     return id;

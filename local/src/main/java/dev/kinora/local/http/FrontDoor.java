@@ -3,6 +3,7 @@ package dev.kinora.local.http;
 import dev.kinora.local.LocalAws;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -56,6 +57,18 @@ public final class FrontDoor implements AutoCloseable {
       throw new IllegalStateException("mount " + pathSpec + " before the front door starts");
     }
     paths.addMapping(PathSpec.from(pathSpec), handler);
+    return this;
+  }
+
+  /**
+   * Responses carry the headers of the first matching behaviour (what CloudFront's response headers
+   * policies add). Only before the front door starts.
+   */
+  public FrontDoor responseHeaders(List<SecurityHeaders.Behaviour> behaviours) {
+    if (server.isStarted()) {
+      throw new IllegalStateException("set response headers before the front door starts");
+    }
+    server.setHandler(behaviours.isEmpty() ? paths : SecurityHeaders.adding(behaviours, paths));
     return this;
   }
 

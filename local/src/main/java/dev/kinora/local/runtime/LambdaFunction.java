@@ -54,10 +54,15 @@ public final class LambdaFunction implements AutoCloseable {
   private volatile Map<String, String> environment;
 
   public LambdaFunction(FunctionSpec spec, PrintStream logs) {
+    this(spec, logs, null);
+  }
+
+  /** Also appends the function's log lines to {@code logFile} (null: none). */
+  public LambdaFunction(FunctionSpec spec, PrintStream logs, java.nio.file.Path logFile) {
     this.spec = spec;
     this.logs = logs;
     this.runtimeTypes = Context.class.getClassLoader();
-    this.logger = new FunctionLogger(spec.logicalId(), logs);
+    this.logger = new FunctionLogger(spec.logicalId(), logs, logFile);
     AtomicInteger count = new AtomicInteger();
     this.threads =
         Executors.newCachedThreadPool(

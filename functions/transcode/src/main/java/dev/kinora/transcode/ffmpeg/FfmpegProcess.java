@@ -1,5 +1,6 @@
 package dev.kinora.transcode.ffmpeg;
 
+import dev.kinora.shared.log.Log;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  * started.
  */
 final class FfmpegProcess {
-  private static final System.Logger LOG = System.getLogger(FfmpegProcess.class.getName());
+  private static final System.Logger LOG = Log.logger(FfmpegProcess.class);
   private static final int STDERR_LINES_KEPT = 30;
 
   /** How a run ended; {@code stderrTail} is the last lines ffmpeg wrote to stderr. */

@@ -1,5 +1,6 @@
 package dev.kinora.transcode.ffmpeg;
 
+import dev.kinora.shared.log.Log;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * instead.
  */
 public final class HlsTranscoder {
-  private static final System.Logger LOG = System.getLogger(HlsTranscoder.class.getName());
+  private static final System.Logger LOG = Log.logger(HlsTranscoder.class);
 
   /** The master playlist ffmpeg writes per pass; read for its CODECS, then deleted. */
   private static final String PASS_MASTER = "ffmpeg-master.m3u8";

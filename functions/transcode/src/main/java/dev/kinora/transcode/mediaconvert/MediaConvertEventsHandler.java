@@ -3,6 +3,7 @@ package dev.kinora.transcode.mediaconvert;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.kinora.shared.json.Json;
+import dev.kinora.shared.log.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,6 +34,7 @@ public final class MediaConvertEventsHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
+    Log.invocation(context == null ? null : context.getAwsRequestId());
     var result = finisher.finish(JobStateChange.fromEvent(Json.mapper().readTree(input)));
     // EventBridge ignores the answer; it is written for ./kinora invoke and the logs.
     Json.mapper().writeValue(output, Map.of("result", describe(result)));

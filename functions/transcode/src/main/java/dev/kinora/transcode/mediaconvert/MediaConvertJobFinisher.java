@@ -1,5 +1,6 @@
 package dev.kinora.transcode.mediaconvert;
 
+import dev.kinora.shared.log.Log;
 import dev.kinora.transcode.MediaKeys;
 import dev.kinora.transcode.ReadyVideo;
 import dev.kinora.transcode.StatusPublisher;
@@ -21,8 +22,7 @@ import java.util.regex.Pattern;
  * video twice or publishes twice.
  */
 public final class MediaConvertJobFinisher {
-  private static final System.Logger LOG =
-      System.getLogger(MediaConvertJobFinisher.class.getName());
+  private static final System.Logger LOG = Log.logger(MediaConvertJobFinisher.class);
 
   /** MediaConvert numbers frame captures: {@code thumbnail.0000007.jpg}. */
   private static final Pattern CAPTURE_KEY = Pattern.compile("(.+\\.)(\\d+)(\\.jpg)");

@@ -4,9 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.ErrorCode;
-import dev.kinora.shared.json.Json;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.kinora.shared.log.Log;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,6 +55,22 @@ public final class Routes<T> {
   /** Routes {@code event} to its handler method on {@code api} and always returns a response. */
   public APIGatewayV2HTTPResponse dispatch(T api, APIGatewayV2HTTPEvent event) {
     String requestId = ApiRequest.requestIdOf(event);
+    long started = System.nanoTime();
+    String userId =
+        AuthorizerContext.user(AuthorizerContext.lambdaContext(event))
+            .map(SessionUser::userId)
+            .orElse(null);
+    Log.Scope scope = Log.begin(requestId, userId);
+    try {
+      APIGatewayV2HTTPResponse response = route(api, event, requestId);
+      logRequest(event, response, started);
+      return response;
+    } finally {
+      scope.close();
+    }
+  }
+
+  private APIGatewayV2HTTPResponse route(T api, APIGatewayV2HTTPEvent event, String requestId) {
     try {
       String method = ApiRequest.methodOf(event);
       String path = ApiRequest.pathOf(event);
@@ -88,21 +102,28 @@ public final class Routes<T> {
     } catch (ApiException e) {
       return ApiResponses.error(e, requestId);
     } catch (RuntimeException e) {
-      logUnexpected(event, requestId, e);
+      logUnexpected(event, e);
       return ApiResponses.internalError(requestId);
     }
   }
 
-  /** One JSON line on stderr, so the whole stack trace stays in one CloudWatch event. */
-  private static void logUnexpected(APIGatewayV2HTTPEvent event, String requestId, Exception e) {
-    var trace = new StringWriter();
-    e.printStackTrace(new PrintWriter(trace));
-    var entry = new LinkedHashMap<String, String>();
-    entry.put("level", "ERROR");
-    entry.put("requestId", requestId);
-    entry.put("request", ApiRequest.methodOf(event) + " " + ApiRequest.pathOf(event));
-    entry.put("error", trace.toString());
-    System.err.println(Json.write(entry));
+  /** One access line per request: what was asked (the path, never the query) and the answer. */
+  private static void logRequest(
+      APIGatewayV2HTTPEvent event, APIGatewayV2HTTPResponse response, long startedNanos) {
+    var fields = new LinkedHashMap<String, Object>();
+    fields.put("method", ApiRequest.methodOf(event));
+    fields.put("path", ApiRequest.pathOf(event));
+    fields.put("status", response.getStatusCode());
+    fields.put("durationMs", (System.nanoTime() - startedNanos) / 1_000_000);
+    Log.info("request", fields);
+  }
+
+  /** One JSON line with the whole stack trace, so it stays one CloudWatch event. */
+  private static void logUnexpected(APIGatewayV2HTTPEvent event, Exception e) {
+    Log.error(
+        "unexpected error",
+        Map.of("request", ApiRequest.methodOf(event) + " " + ApiRequest.pathOf(event)),
+        e);
   }
 
   /** The method + template of every route, for documentation and contract tests. */

@@ -171,23 +171,51 @@ class RoutesTest {
   @Test
   void unexpectedFailureAnswersInternalErrorWithRequestIdAndNoInternals() throws Exception {
     var log = new ByteArrayOutputStream();
-    PrintStream stderr = System.err;
+    PrintStream stdout = System.out;
     APIGatewayV2HTTPResponse response;
-    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
     try {
       response = send("GET", "/api/v1/broken", null);
     } finally {
-      System.setErr(stderr);
+      System.setOut(stdout);
     }
 
-    assertThat(log.toString(StandardCharsets.UTF_8))
-        .as("the cause goes to the log, as one line")
-        .contains("req-42", "hunter2")
-        .hasLineCount(1);
+    List<String> errors =
+        log.toString(StandardCharsets.UTF_8)
+            .lines()
+            .filter(line -> line.contains("\"level\":\"ERROR\""))
+            .toList();
+    assertThat(errors).as("the cause goes to the log, as one JSON line").hasSize(1);
+    assertThat(errors.get(0))
+        .contains("req-42", "jdbc:secret-host", "IllegalStateException")
+        .as("a password in an exception message is redacted")
+        .doesNotContain("hunter2");
     assertThat(response.getStatusCode()).isEqualTo(500);
     assertThat(json(response).at("/error/code").asText()).isEqualTo("INTERNAL_ERROR");
     assertThat(json(response).at("/error/requestId").asText()).isEqualTo("req-42");
     assertThat(response.getBody()).doesNotContain("hunter2", "IllegalState", "RoutesTest");
+  }
+
+  @Test
+  void everyRequestLeavesOneAccessLineWithRequestIdAndNoCookies() throws Exception {
+    var log = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      send("GET", "/api/v1/busy", null);
+    } finally {
+      System.setOut(stdout);
+    }
+
+    JsonNode line =
+        Json.mapper()
+            .readTree(log.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
+    assertThat(line.path("message").asText()).isEqualTo("request");
+    assertThat(line.path("requestId").asText()).isEqualTo("req-42");
+    assertThat(line.path("method").asText()).isEqualTo("GET");
+    assertThat(line.path("path").asText()).isEqualTo("/api/v1/busy");
+    assertThat(line.path("status").asInt()).isEqualTo(429);
+    assertThat(line.toString()).doesNotContain("s3cr3t", "kinora_session");
   }
 
   @Test
