@@ -1,7 +1,9 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { SessionExpiredRedirect } from '../features/accounts/SessionExpiredRedirect';
+import { useMe } from '../features/accounts/api/getMe';
 import { UserMenu } from '../features/accounts/UserMenu';
 import { SearchBox } from '../features/discovery/SearchBox';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { ApiStatus } from '../features/platform/ApiStatus';
 import styles from './Layout.module.css';
 import { ThemeToggle } from './theme/ThemeToggle';
@@ -16,6 +18,12 @@ function Logo() {
       <span className={styles.logoName}>Kinora</span>
     </Link>
   );
+}
+
+/** The notification bell, for signed-in users only. */
+function SignedInBell() {
+  const me = useMe();
+  return me.data ? <NotificationBell /> : null;
 }
 
 export function Layout() {
@@ -44,6 +52,7 @@ export function Layout() {
               </svg>
               <span className={styles.uploadLabel}>Upload</span>
             </Link>
+            <SignedInBell />
             <UserMenu />
             <ThemeToggle />
           </nav>

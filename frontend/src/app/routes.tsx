@@ -8,6 +8,8 @@ import { SignUpPage } from '../features/accounts/SignUpPage';
 import { HomePage } from '../features/discovery/HomePage';
 import { SearchPage } from '../features/discovery/SearchPage';
 import { TrendingPage } from '../features/discovery/TrendingPage';
+import { SubscriptionsPage } from '../features/engagement/SubscriptionsPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { UploadPage } from '../features/uploads/UploadPage';
 import { EmbedPage } from '../features/videos/EmbedPage';
 import { WatchPage } from '../features/videos/WatchPage';
@@ -47,6 +49,22 @@ export const routes: RouteObject[] = [
         element: page(
           <RequireAuth>
             <ChannelEditPage />
+          </RequireAuth>,
+        ),
+      },
+      {
+        path: 'subscriptions',
+        element: page(
+          <RequireAuth>
+            <SubscriptionsPage />
+          </RequireAuth>,
+        ),
+      },
+      {
+        path: 'notifications',
+        element: page(
+          <RequireAuth>
+            <NotificationsPage />
           </RequireAuth>,
         ),
       },

@@ -82,6 +82,10 @@ export const limits = {
     sessionTtlDays: 30,
     sessionRefreshHours: 24,
   },
+  subscription: {
+    feedChannels: 100,
+    fanOutPageSize: 100,
+  },
   pagination: {
     minPageSize: 1,
     defaultPageSize: 20,
@@ -289,6 +293,10 @@ export const limits = {
     avatarUpload: {
       requests: 10,
       windowSeconds: 3600,
+    },
+    subscription: {
+      requests: 30,
+      windowSeconds: 60,
     },
   },
 } as const;

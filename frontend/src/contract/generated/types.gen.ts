@@ -187,7 +187,8 @@ export type RealtimeServerMessage =
   | TranscodeFailedMessage
   | RealtimeSubscribedMessage
   | RealtimeUnsubscribedMessage
-  | RealtimeErrorMessage;
+  | RealtimeErrorMessage
+  | NotificationNewMessage;
 
 /**
  * The transcode of a subscribed video began.
@@ -592,6 +593,91 @@ export type RatingResponse = {
   data: Rating;
 };
 
+/**
+ * Which uploads of a subscribed channel notify the subscriber: `all` every public upload, `personalized` only those picked for them (nothing yet), `none` never.
+ */
+export type NotifyPreference = 'all' | 'personalized' | 'none';
+
+export type SubscriptionRequest = {
+  notify: NotifyPreference;
+};
+
+/**
+ * The caller's subscription to one channel and the channel's exact subscriber count.
+ */
+export type Subscription = {
+  channelId: ResourceId;
+  subscribed: boolean;
+  /**
+   * Present when subscribed.
+   */
+  notify?: NotifyPreference;
+  subscriberCount: number;
+};
+
+export type SubscriptionResponse = {
+  data: Subscription;
+};
+
+export type SubscribedChannel = {
+  channel: ChannelSummary;
+  notify: NotifyPreference;
+  subscribedAt: Timestamp;
+};
+
+export type SubscribedChannelListResponse = {
+  data: Array<SubscribedChannel>;
+  meta: PageMeta;
+};
+
+/**
+ * `upload`: a subscribed channel published a video.
+ */
+export type NotificationKind = 'upload';
+
+/**
+ * One notification with the video it is about (a `VideoCard`; always public and ready).
+ */
+export type Notification = VideoCard & {
+  /**
+   * One notification per user and video, so it is the video's id.
+   */
+  id: VideoId;
+  kind: NotificationKind;
+  read: boolean;
+  createdAt: Timestamp;
+};
+
+export type NotificationListMeta = {
+  /**
+   * Opaque; absent on the last page.
+   */
+  nextCursor?: string;
+  unreadCount: number;
+};
+
+export type NotificationListResponse = {
+  data: Array<Notification>;
+  meta: NotificationListMeta;
+};
+
+export type NotificationReadState = {
+  unreadCount: number;
+};
+
+export type NotificationReadResponse = {
+  data: NotificationReadState;
+};
+
+/**
+ * A new notification for the signed-in user of this connection (sent to every connection of that user; no subscribe message needed), with the unread count after it.
+ */
+export type NotificationNewMessage = {
+  type: 'notification.new';
+  notification: Notification;
+  unreadCount: number;
+};
+
 export type WatchProgress = {
   videoId: VideoId;
   /**
@@ -777,6 +863,18 @@ export type TrendingCategoriesResponse = {
 export type UploadIdPath = ResourceId;
 
 export type VideoIdPath = VideoId;
+
+export type ChannelIdPath = ResourceId;
+
+/**
+ * Opaque; `meta.nextCursor` of the previous page.
+ */
+export type CursorQuery = string;
+
+/**
+ * Page size, `pagination.minPageSize` to `pagination.maxPageSize` (default `pagination.defaultPageSize`).
+ */
+export type LimitQuery = number;
 
 /**
  * Opaque; `meta.nextCursor` of the previous page of the same list (another list's → `VALIDATION_ERROR` at `/cursor`).
@@ -1051,6 +1149,242 @@ export type UpdateCommentResponses = {
 };
 
 export type UpdateCommentResponse = UpdateCommentResponses[keyof UpdateCommentResponses];
+
+export type UnsubscribeData = {
+  body?: never;
+  path: {
+    channelId: ResourceId;
+  };
+  query?: never;
+  url: '/api/v1/channels/{channelId}/subscription';
+};
+
+export type UnsubscribeErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type UnsubscribeError = UnsubscribeErrors[keyof UnsubscribeErrors];
+
+export type UnsubscribeResponses = {
+  /**
+   * The subscription state after the change (`subscribed: false`).
+   */
+  200: SubscriptionResponse;
+};
+
+export type UnsubscribeResponse = UnsubscribeResponses[keyof UnsubscribeResponses];
+
+export type GetSubscriptionData = {
+  body?: never;
+  path: {
+    channelId: ResourceId;
+  };
+  query?: never;
+  url: '/api/v1/channels/{channelId}/subscription';
+};
+
+export type GetSubscriptionErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type GetSubscriptionError = GetSubscriptionErrors[keyof GetSubscriptionErrors];
+
+export type GetSubscriptionResponses = {
+  /**
+   * The caller's subscription state.
+   */
+  200: SubscriptionResponse;
+};
+
+export type GetSubscriptionResponse = GetSubscriptionResponses[keyof GetSubscriptionResponses];
+
+export type SubscribeData = {
+  body: SubscriptionRequest;
+  path: {
+    channelId: ResourceId;
+  };
+  query?: never;
+  url: '/api/v1/channels/{channelId}/subscription';
+};
+
+export type SubscribeErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type SubscribeError = SubscribeErrors[keyof SubscribeErrors];
+
+export type SubscribeResponses = {
+  /**
+   * The subscription after the change.
+   */
+  200: SubscriptionResponse;
+};
+
+export type SubscribeResponse = SubscribeResponses[keyof SubscribeResponses];
+
+export type ListSubscriptionsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Opaque; `meta.nextCursor` of the previous page.
+     */
+    cursor?: string;
+    /**
+     * Page size, `pagination.minPageSize` to `pagination.maxPageSize` (default `pagination.defaultPageSize`).
+     */
+    limit?: number;
+  };
+  url: '/api/v1/me/subscriptions';
+};
+
+export type ListSubscriptionsErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type ListSubscriptionsError = ListSubscriptionsErrors[keyof ListSubscriptionsErrors];
+
+export type ListSubscriptionsResponses = {
+  /**
+   * One page of subscribed channels.
+   */
+  200: SubscribedChannelListResponse;
+};
+
+export type ListSubscriptionsResponse = ListSubscriptionsResponses[keyof ListSubscriptionsResponses];
+
+export type ListSubscriptionVideosData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Opaque; `meta.nextCursor` of the previous page.
+     */
+    cursor?: string;
+    /**
+     * Page size, `pagination.minPageSize` to `pagination.maxPageSize` (default `pagination.defaultPageSize`).
+     */
+    limit?: number;
+  };
+  url: '/api/v1/me/subscriptions/videos';
+};
+
+export type ListSubscriptionVideosErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type ListSubscriptionVideosError = ListSubscriptionVideosErrors[keyof ListSubscriptionVideosErrors];
+
+export type ListSubscriptionVideosResponses = {
+  /**
+   * One page of videos.
+   */
+  200: VideoCardListResponse;
+};
+
+export type ListSubscriptionVideosResponse = ListSubscriptionVideosResponses[keyof ListSubscriptionVideosResponses];
+
+export type ListNotificationsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Opaque; `meta.nextCursor` of the previous page.
+     */
+    cursor?: string;
+    /**
+     * Page size, `pagination.minPageSize` to `pagination.maxPageSize` (default `pagination.defaultPageSize`).
+     */
+    limit?: number;
+  };
+  url: '/api/v1/notifications';
+};
+
+export type ListNotificationsErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type ListNotificationsError = ListNotificationsErrors[keyof ListNotificationsErrors];
+
+export type ListNotificationsResponses = {
+  /**
+   * One page of notifications; `meta.unreadCount` counts all unread ones.
+   */
+  200: NotificationListResponse;
+};
+
+export type ListNotificationsResponse = ListNotificationsResponses[keyof ListNotificationsResponses];
+
+export type MarkNotificationReadData = {
+  body?: never;
+  path: {
+    notificationId: VideoId;
+  };
+  query?: never;
+  url: '/api/v1/notifications/{notificationId}/read';
+};
+
+export type MarkNotificationReadErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type MarkNotificationReadError = MarkNotificationReadErrors[keyof MarkNotificationReadErrors];
+
+export type MarkNotificationReadResponses = {
+  /**
+   * The unread count after the change.
+   */
+  200: NotificationReadResponse;
+};
+
+export type MarkNotificationReadResponse = MarkNotificationReadResponses[keyof MarkNotificationReadResponses];
+
+export type MarkAllNotificationsReadData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/v1/notifications/read-all';
+};
+
+export type MarkAllNotificationsReadErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type MarkAllNotificationsReadError = MarkAllNotificationsReadErrors[keyof MarkAllNotificationsReadErrors];
+
+export type MarkAllNotificationsReadResponses = {
+  /**
+   * The unread count after the change (0 unless new ones arrived meanwhile).
+   */
+  200: NotificationReadResponse;
+};
+
+export type MarkAllNotificationsReadResponse =
+  MarkAllNotificationsReadResponses[keyof MarkAllNotificationsReadResponses];
 
 export type SignupData = {
   body: SignupRequest;

@@ -229,19 +229,6 @@ export const zRealtimeErrorMessage = z.object({
 });
 
 /**
- * Every message the server sends on the WebSocket; `type` tells which.
- */
-export const zRealtimeServerMessage = z.union([
-  zTranscodeStartedMessage,
-  zTranscodeProgressMessage,
-  zTranscodeCompletedMessage,
-  zTranscodeFailedMessage,
-  zRealtimeSubscribedMessage,
-  zRealtimeUnsubscribedMessage,
-  zRealtimeErrorMessage,
-]);
-
-/**
  * Opaque URL-safe identifier of a channel, comment, upload or account.
  */
 export const zResourceId = z
@@ -529,6 +516,47 @@ export const zRatingResponse = z.object({
   data: zRating,
 });
 
+/**
+ * Which uploads of a subscribed channel notify the subscriber: `all` every public upload, `personalized` only those picked for them (nothing yet), `none` never.
+ */
+export const zNotifyPreference = z.enum(['all', 'personalized', 'none']);
+
+export const zSubscriptionRequest = z.strictObject({
+  notify: zNotifyPreference,
+});
+
+/**
+ * The caller's subscription to one channel and the channel's exact subscriber count.
+ */
+export const zSubscription = z.object({
+  channelId: zResourceId,
+  subscribed: z.boolean(),
+  notify: zNotifyPreference.optional(),
+  subscriberCount: z.int(),
+});
+
+export const zSubscriptionResponse = z.object({
+  data: zSubscription,
+});
+
+/**
+ * `upload`: a subscribed channel published a video.
+ */
+export const zNotificationKind = z.enum(['upload']);
+
+export const zNotificationListMeta = z.object({
+  nextCursor: z.string().optional(),
+  unreadCount: z.int(),
+});
+
+export const zNotificationReadState = z.object({
+  unreadCount: z.int(),
+});
+
+export const zNotificationReadResponse = z.object({
+  data: zNotificationReadState,
+});
+
 export const zWatchProgress = z.object({
   videoId: zVideoId,
   lastPosition: z.number(),
@@ -564,6 +592,17 @@ export const zChannelSummary = z.object({
   name: zChannelName,
   avatarUrl: z.string().optional(),
   subscriberCount: z.int(),
+});
+
+export const zSubscribedChannel = z.object({
+  channel: zChannelSummary,
+  notify: zNotifyPreference,
+  subscribedAt: zTimestamp,
+});
+
+export const zSubscribedChannelListResponse = z.object({
+  data: z.array(zSubscribedChannel),
+  meta: zPageMeta,
 });
 
 /**
@@ -621,6 +660,46 @@ export const zVideoCard = z.object({
   video: zVideo,
   channel: zChannelSummary,
 });
+
+/**
+ * One notification with the video it is about (a `VideoCard`; always public and ready).
+ */
+export const zNotification = zVideoCard.and(
+  z.object({
+    id: zVideoId,
+    kind: zNotificationKind,
+    read: z.boolean(),
+    createdAt: zTimestamp,
+  }),
+);
+
+export const zNotificationListResponse = z.object({
+  data: z.array(zNotification),
+  meta: zNotificationListMeta,
+});
+
+/**
+ * A new notification for the signed-in user of this connection (sent to every connection of that user; no subscribe message needed), with the unread count after it.
+ */
+export const zNotificationNewMessage = z.object({
+  type: z.enum(['notification.new']),
+  notification: zNotification,
+  unreadCount: z.int(),
+});
+
+/**
+ * Every message the server sends on the WebSocket; `type` tells which.
+ */
+export const zRealtimeServerMessage = z.union([
+  zTranscodeStartedMessage,
+  zTranscodeProgressMessage,
+  zTranscodeCompletedMessage,
+  zTranscodeFailedMessage,
+  zRealtimeSubscribedMessage,
+  zRealtimeUnsubscribedMessage,
+  zRealtimeErrorMessage,
+  zNotificationNewMessage,
+]);
 
 export const zVideoCardListResponse = z.object({
   data: z.array(zVideoCard),
@@ -686,6 +765,18 @@ export const zTrendingCategoriesResponse = z.object({
 export const zUploadIdPath = zResourceId;
 
 export const zVideoIdPath = zVideoId;
+
+export const zChannelIdPath = zResourceId;
+
+/**
+ * Opaque; `meta.nextCursor` of the previous page.
+ */
+export const zCursorQuery = z.string();
+
+/**
+ * Page size, `pagination.minPageSize` to `pagination.maxPageSize` (default `pagination.defaultPageSize`).
+ */
+export const zLimitQuery = z.int().gte(1).lte(50);
 
 /**
  * Opaque; `meta.nextCursor` of the previous page of the same list (another list's → `VALIDATION_ERROR` at `/cursor`).
@@ -789,6 +880,79 @@ export const zUpdateCommentPath = z.object({
  * The edited comment (`editedAt` set).
  */
 export const zUpdateCommentResponse = zCommentResponse;
+
+export const zUnsubscribePath = z.object({
+  channelId: zResourceId,
+});
+
+/**
+ * The subscription state after the change (`subscribed: false`).
+ */
+export const zUnsubscribeResponse = zSubscriptionResponse;
+
+export const zGetSubscriptionPath = z.object({
+  channelId: zResourceId,
+});
+
+/**
+ * The caller's subscription state.
+ */
+export const zGetSubscriptionResponse = zSubscriptionResponse;
+
+export const zSubscribeBody = zSubscriptionRequest;
+
+export const zSubscribePath = z.object({
+  channelId: zResourceId,
+});
+
+/**
+ * The subscription after the change.
+ */
+export const zSubscribeResponse = zSubscriptionResponse;
+
+export const zListSubscriptionsQuery = z.object({
+  cursor: z.string().optional(),
+  limit: z.int().gte(1).lte(50).optional(),
+});
+
+/**
+ * One page of subscribed channels.
+ */
+export const zListSubscriptionsResponse = zSubscribedChannelListResponse;
+
+export const zListSubscriptionVideosQuery = z.object({
+  cursor: z.string().optional(),
+  limit: z.int().gte(1).lte(50).optional(),
+});
+
+/**
+ * One page of videos.
+ */
+export const zListSubscriptionVideosResponse = zVideoCardListResponse;
+
+export const zListNotificationsQuery = z.object({
+  cursor: z.string().optional(),
+  limit: z.int().gte(1).lte(50).optional(),
+});
+
+/**
+ * One page of notifications; `meta.unreadCount` counts all unread ones.
+ */
+export const zListNotificationsResponse = zNotificationListResponse;
+
+export const zMarkNotificationReadPath = z.object({
+  notificationId: zVideoId,
+});
+
+/**
+ * The unread count after the change.
+ */
+export const zMarkNotificationReadResponse = zNotificationReadResponse;
+
+/**
+ * The unread count after the change (0 unless new ones arrived meanwhile).
+ */
+export const zMarkAllNotificationsReadResponse = zNotificationReadResponse;
 
 export const zSignupBody = zSignupRequest;
 

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { ComingSoon } from '../../components/ComingSoon';
+import { SubscribeButton } from '../engagement/SubscribeButton';
 import { isApiError } from '../../lib/api/client';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { ChannelVideos } from '../discovery/ChannelVideos';
@@ -8,9 +9,7 @@ import { useMe } from './api/getMe';
 import { ChannelAvatar } from './ChannelAvatar';
 import styles from './ChannelPages.module.css';
 
-const subscribers = new Intl.PluralRules('en');
-
-/** /c/:handle — the channel's header (avatar, name, handle, subscribers) and its videos, latest or popular. */
+/** /c/:handle — the channel's header (avatar, name, handle, subscribe with the exact count) and its videos, latest or popular. */
 export function ChannelPage() {
   const { handle = '' } = useParams();
   const channel = useChannel(handle);
@@ -26,7 +25,6 @@ export function ChannelPage() {
   }
   if (!channel.data) return <p className={styles.empty}>Loading…</p>;
   const shown = channel.data;
-  const count = shown.subscriberCount;
   const isMine = me.data?.channel.id === shown.id;
   return (
     <section aria-labelledby="channel-heading">
@@ -34,10 +32,13 @@ export function ChannelPage() {
         <ChannelAvatar name={shown.name} handle={shown.handle} avatarUrl={shown.avatarUrl} size="large" />
         <div className={styles.identity}>
           <h1 id="channel-heading">{shown.name}</h1>
-          <p className={styles.meta}>
-            @{shown.handle} · {count.toLocaleString('en')}{' '}
-            {subscribers.select(count) === 'one' ? 'subscriber' : 'subscribers'}
-          </p>
+          <p className={styles.meta}>@{shown.handle}</p>
+          <SubscribeButton
+            channelId={shown.id}
+            initialCount={shown.subscriberCount}
+            signedIn={me.data != null}
+            isOwn={isMine}
+          />
           {shown.description && <p className={styles.description}>{shown.description}</p>}
         </div>
         {isMine && (

@@ -253,6 +253,8 @@ test('userMenuOpensWithTheKeyboardAndEscapeReturnsFocus', async () => {
   await user.keyboard('{ArrowDown}');
   expect(within(menu).getByRole('menuitem', { name: 'Edit channel' })).toHaveFocus();
   await user.keyboard('{ArrowDown}');
+  expect(within(menu).getByRole('menuitem', { name: 'Subscriptions' })).toHaveFocus();
+  await user.keyboard('{ArrowDown}');
   expect(within(menu).getByRole('menuitem', { name: 'Sign out' })).toHaveFocus();
 
   await user.keyboard('{Escape}');
@@ -343,5 +345,6 @@ test('channelPageNamesTheChannelFromTheApi', async () => {
   await renderApp('/c/ada');
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeInTheDocument();
-  expect(screen.getByText('@ada · 0 subscribers')).toBeInTheDocument();
+  expect(screen.getByText('@ada')).toBeInTheDocument();
+  expect(screen.getByText('0 subscribers')).toBeInTheDocument();
 });

@@ -67,7 +67,8 @@ test('channelPageShowsAvatarNameHandleSubscribersAndAnEditLinkForItsOwner', asyn
   const header = (await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' })).closest('header');
   if (!header) throw new Error('the channel name is not in a header');
   const inHeader = within(header);
-  expect(inHeader.getByText('@ada · 1,204 subscribers')).toBeInTheDocument();
+  expect(inHeader.getByText('@ada')).toBeInTheDocument();
+  expect(inHeader.getByText('1,204 subscribers')).toBeInTheDocument();
   expect(inHeader.getByText('Engines, mostly.')).toBeInTheDocument();
   expect(header.querySelector('img')).toHaveAttribute('src', `/${avatarKey}`);
   expect(inHeader.getByRole('link', { name: 'Edit channel' })).toHaveAttribute('href', '/channel/edit');

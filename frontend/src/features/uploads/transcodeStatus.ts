@@ -36,6 +36,7 @@ export function liveTranscodeReducer(state: LiveTranscode, message: RealtimeServ
       return message.action === 'subscribe' ? { ...state, refused: true } : state;
     case 'subscribed':
     case 'unsubscribed':
+    case 'notification.new':
       return state;
   }
 }

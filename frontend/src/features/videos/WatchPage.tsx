@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useMe } from '../accounts/api/getMe';
 import { RelatedVideos } from '../discovery/RelatedVideos';
 import { Comments } from '../engagement/Comments';
+import { SubscribeButton } from '../engagement/SubscribeButton';
 import { RatingButtons } from '../engagement/RatingButtons';
 import { useDeleteVideo } from './api/deleteVideo';
 import { useVideo } from './api/getVideo';
@@ -26,7 +27,6 @@ const STATUS_LABELS: Record<VideoStatus, string> = {
 };
 
 const counts = new Intl.NumberFormat(undefined);
-const compact = new Intl.NumberFormat(undefined, { notation: 'compact' });
 const dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 function VideoNotFound() {
@@ -90,15 +90,15 @@ function ChannelRow({ video, signedIn }: { video: VideoDetail; signedIn: boolean
         )}
         <span className={styles.channelText}>
           <span className={styles.channelName}>{channel.name}</span>
-          <span className={styles.muted}>
-            @{channel.handle} · {compact.format(channel.subscriberCount)} subscribers
-          </span>
+          <span className={styles.muted}>@{channel.handle}</span>
         </span>
       </Link>
-      {/* Subscriptions are the next engagement slice; until then the button says so instead of pretending. */}
-      <button type="button" className="button button-primary" disabled title="Subscriptions arrive soon">
-        Subscribe
-      </button>
+      <SubscribeButton
+        channelId={channel.id}
+        initialCount={channel.subscriberCount}
+        signedIn={signedIn}
+        isOwn={video.viewer.isOwner}
+      />
       {video.status === 'ready' ? (
         <RatingButtons
           initial={{

@@ -21,6 +21,9 @@ export type SocketFactory = (url: string) => RealtimeSocket;
 export type ConnectionState = 'connecting' | 'open' | 'closed' | 'unavailable';
 
 export type MessageListener = (message: RealtimeServerMessage) => void;
+/** A message for the signed-in user rather than one video (`notification.new`). */
+export type UserMessage = Extract<RealtimeServerMessage, { type: 'notification.new' }>;
+export type UserMessageListener = (message: UserMessage) => void;
 export type StateListener = (state: ConnectionState) => void;
 
 export interface ReconnectPolicy {
@@ -69,6 +72,7 @@ export class RealtimeClient {
     createSocket: SocketFactory | undefined;
   };
   private readonly listeners = new Map<string, Set<MessageListener>>();
+  private readonly userListeners = new Set<UserMessageListener>();
   private readonly stateListeners = new Set<StateListener>();
   private socket: RealtimeSocket | undefined;
   private timer: unknown;
@@ -116,12 +120,29 @@ export class RealtimeClient {
     };
   }
 
+  /**
+   * Listens to the signed-in user's own messages (`notification.new`): the server sends them to every connection of
+   * the user, no subscribe message needed, so this only keeps the socket open. The returned function stops.
+   */
+  onUserMessage(listener: UserMessageListener): () => void {
+    this.userListeners.add(listener);
+    if (this.state === 'closed' && this.timer === undefined) this.connect();
+    return () => {
+      this.userListeners.delete(listener);
+      if (!this.listening()) this.stop();
+    };
+  }
+
+  private listening(): boolean {
+    return this.listeners.size > 0 || this.userListeners.size > 0;
+  }
+
   private unsubscribe(videoId: string, listener: MessageListener) {
     const videoListeners = this.listeners.get(videoId);
     if (!videoListeners?.delete(listener) || videoListeners.size > 0) return;
     this.listeners.delete(videoId);
     if (this.state === 'open') this.send({ action: 'unsubscribe', videoId });
-    if (this.listeners.size === 0) this.stop();
+    if (!this.listening()) this.stop();
   }
 
   private connect() {
@@ -157,7 +178,7 @@ export class RealtimeClient {
   private dropped() {
     this.socket = undefined;
     this.setState('closed');
-    if (this.listeners.size === 0) return;
+    if (!this.listening()) return;
     const delay = reconnectDelayMs(this.attempt, this.options.policy, this.options.random);
     this.attempt += 1;
     this.timer = this.options.setTimer(() => {
@@ -187,6 +208,10 @@ export class RealtimeClient {
     // Not in the contract: drop it rather than guess (the HTTP read on reconnect keeps the UI right).
     if (!parsed.success) return;
     const message = parsed.data;
+    if (message.type === 'notification.new') {
+      for (const listener of [...this.userListeners]) listener(message);
+      return;
+    }
     const videoId = message.videoId;
     if (videoId === undefined) return;
     for (const listener of [...(this.listeners.get(videoId) ?? [])]) listener(message);

@@ -24,6 +24,9 @@ import dev.kinora.shared.model.CommentSort;
 import dev.kinora.shared.model.CommentUpdateRequest;
 import dev.kinora.shared.model.PageMeta;
 import dev.kinora.shared.model.RatingRequest;
+import dev.kinora.shared.model.SubscribedChannel;
+import dev.kinora.shared.model.SubscriptionRequest;
+import dev.kinora.shared.model.VideoCard;
 import java.util.List;
 
 /**
@@ -36,6 +39,8 @@ public final class EngagementApi
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   static final String VIDEO_ID = "videoId";
   static final String COMMENT_ID = "commentId";
+  static final String CHANNEL_ID = "channelId";
+  static final String NOTIFICATION_ID = "notificationId";
   static final Routes<EngagementApi> ROUTES =
       Routes.of(
           put("/api/v1/videos/{" + VIDEO_ID + "}/rating", EngagementApi::rate),
@@ -43,10 +48,20 @@ public final class EngagementApi
           post("/api/v1/videos/{" + VIDEO_ID + "}/comments", EngagementApi::createComment),
           get("/api/v1/comments/{" + COMMENT_ID + "}/replies", EngagementApi::listReplies),
           patch("/api/v1/comments/{" + COMMENT_ID + "}", EngagementApi::updateComment),
-          delete("/api/v1/comments/{" + COMMENT_ID + "}", EngagementApi::deleteComment));
+          delete("/api/v1/comments/{" + COMMENT_ID + "}", EngagementApi::deleteComment),
+          get("/api/v1/channels/{" + CHANNEL_ID + "}/subscription", EngagementApi::subscription),
+          put("/api/v1/channels/{" + CHANNEL_ID + "}/subscription", EngagementApi::subscribe),
+          delete("/api/v1/channels/{" + CHANNEL_ID + "}/subscription", EngagementApi::unsubscribe),
+          get("/api/v1/me/subscriptions", EngagementApi::mySubscriptions),
+          get("/api/v1/me/subscriptions/videos", EngagementApi::subscriptionUploads),
+          get("/api/v1/notifications", EngagementApi::notifications),
+          post("/api/v1/notifications/read-all", EngagementApi::markAllRead),
+          post("/api/v1/notifications/{" + NOTIFICATION_ID + "}/read", EngagementApi::markRead));
 
   private final RatingService ratings;
   private final CommentService comments;
+  private final SubscriptionService subscriptions;
+  private final NotificationService notifications;
   private final Contract contract;
   private final Limits.PaginationLimits pagination;
 
@@ -61,12 +76,22 @@ public final class EngagementApi
   }
 
   private EngagementApi(Wiring wiring) {
-    this(wiring.ratingService(), wiring.commentService());
+    this(
+        wiring.ratingService(),
+        wiring.commentService(),
+        wiring.subscriptionService(),
+        wiring.notificationService());
   }
 
-  EngagementApi(RatingService ratings, CommentService comments) {
+  EngagementApi(
+      RatingService ratings,
+      CommentService comments,
+      SubscriptionService subscriptions,
+      NotificationService notifications) {
     this.ratings = ratings;
     this.comments = comments;
+    this.subscriptions = subscriptions;
+    this.notifications = notifications;
     this.contract = Contract.load();
     this.pagination = contract.limits().pagination();
   }
@@ -119,6 +144,64 @@ public final class EngagementApi
     comments.delete(commentId, user);
     return ApiResponses.noContent();
   }
+
+  private APIGatewayV2HTTPResponse subscription(ApiRequest request) {
+    SessionUser user = request.requireUser();
+    String channelId = pathId(request, CHANNEL_ID, "ResourceId");
+    return ApiResponses.ok(subscriptions.state(channelId, user));
+  }
+
+  private APIGatewayV2HTTPResponse subscribe(ApiRequest request) {
+    SessionUser user = request.requireUser();
+    String channelId = pathId(request, CHANNEL_ID, "ResourceId");
+    SubscriptionRequest body = request.body("SubscriptionRequest", SubscriptionRequest.class);
+    return ApiResponses.ok(subscriptions.subscribe(channelId, user, body.preference()));
+  }
+
+  private APIGatewayV2HTTPResponse unsubscribe(ApiRequest request) {
+    SessionUser user = request.requireUser();
+    String channelId = pathId(request, CHANNEL_ID, "ResourceId");
+    return ApiResponses.ok(subscriptions.unsubscribe(channelId, user));
+  }
+
+  private APIGatewayV2HTTPResponse mySubscriptions(ApiRequest request) {
+    SessionUser user = request.requireUser();
+    int limit = limit(request);
+    Page<SubscribedChannel> page =
+        subscriptions.mine(user, request.query("cursor").orElse(null), limit);
+    return ApiResponses.ok(page.items(), new PageMeta(page.nextCursor()));
+  }
+
+  private APIGatewayV2HTTPResponse subscriptionUploads(ApiRequest request) {
+    SessionUser user = request.requireUser();
+    int limit = limit(request);
+    Page<VideoCard> page = subscriptions.uploads(user, request.query("cursor").orElse(null), limit);
+    return ApiResponses.ok(page.items(), new PageMeta(page.nextCursor()));
+  }
+
+  private APIGatewayV2HTTPResponse notifications(ApiRequest request) {
+    SessionUser user = request.requireUser();
+    int limit = limit(request);
+    NotificationService.Listed listed =
+        notifications.list(user, request.query("cursor").orElse(null), limit);
+    return ApiResponses.okWithMeta(
+        listed.page().items(),
+        new NotificationListMeta(listed.page().nextCursor(), listed.unreadCount()));
+  }
+
+  private APIGatewayV2HTTPResponse markRead(ApiRequest request) {
+    SessionUser user = request.requireUser();
+    String notificationId = pathId(request, NOTIFICATION_ID, "VideoId");
+    return ApiResponses.ok(notifications.markRead(user, notificationId));
+  }
+
+  private APIGatewayV2HTTPResponse markAllRead(ApiRequest request) {
+    SessionUser user = request.requireUser();
+    return ApiResponses.ok(notifications.markAllRead(user));
+  }
+
+  /** Schema {@code NotificationListMeta}: the page's cursor and the caller's unread count. */
+  record NotificationListMeta(String nextCursor, long unreadCount) {}
 
   private static APIGatewayV2HTTPResponse list(Page<StoredComment> page) {
     return ApiResponses.ok(

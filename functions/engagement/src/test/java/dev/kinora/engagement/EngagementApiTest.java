@@ -22,7 +22,8 @@ class EngagementApiTest {
   private static final Contract CONTRACT = Contract.load();
 
   private final Fixtures f = new Fixtures();
-  private final EngagementApi api = new EngagementApi(f.ratings, f.comments);
+  private final EngagementApi api =
+      new EngagementApi(f.ratings, f.comments, f.subscriptions, f.notifications);
 
   private static APIGatewayV2HTTPEvent sample() throws Exception {
     Path file =

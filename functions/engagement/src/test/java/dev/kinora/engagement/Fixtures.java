@@ -26,6 +26,21 @@ final class Fixtures {
       new CommentService(
           store, store, store, rateLimiter, LIMITS.comment(), new SecureRandom(), clock);
 
+  final InMemorySocial social = new InMemorySocial();
+  final SubscriptionService subscriptions =
+      new SubscriptionService(social, social, social, rateLimiter, attempt -> {}, clock, 100);
+  final NotificationService notifications = new NotificationService(social, social, clock);
+  final FanOutService fanOut = new FanOutService(social, social, social, social, social, clock, 2);
+
+  /** Runs queued fan-out pages until the queue is empty; how many pages ran. */
+  int drainFanOut() {
+    int pages = 0;
+    for (FanOutMessage message; (message = social.queue.poll()) != null; pages++) {
+      fanOut.handle(message);
+    }
+    return pages;
+  }
+
   static SessionUser user(String name) {
     return new SessionUser("acc_" + name, "ch_" + name, name, Long.MAX_VALUE);
   }

@@ -31,6 +31,7 @@ public final class ShadedJarSmoke {
                 "COMMENTS_TABLE", "comments",
                 "ACCOUNTS_TABLE", "accounts",
                 "RATE_LIMITS_TABLE", "rate-limits",
+                "NOTIFICATIONS_TABLE", "notifications",
                 "AWS_REGION", "us-east-1",
                 "AWS_ACCESS_KEY_ID", "smoke",
                 "AWS_SECRET_ACCESS_KEY", "smoke",

@@ -108,6 +108,20 @@ public final class Contract {
   }
 
   /**
+   * One whole number of limits.json by its dot path, e.g. {@code subscription.fanOutPageSize}: for
+   * a context's own numbers that no other module reads (the typed {@link #limits()} stays small).
+   *
+   * @throws ContractException when limits.json has no whole number there
+   */
+  public int limitInteger(String dotPath) {
+    JsonNode value = LimitBindings.lookup(limitsTree, dotPath);
+    if (!value.canConvertToExactIntegral() || !value.canConvertToInt()) {
+      throw new ContractException("limits.json " + dotPath + " must be a whole number: " + value);
+    }
+    return value.intValue();
+  }
+
+  /**
    * One value of limits.json by dot path (a copy), e.g. {@code "search"}: for numbers only one
    * module uses, which it reads itself instead of growing {@link Limits}.
    *

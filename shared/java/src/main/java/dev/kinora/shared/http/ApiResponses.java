@@ -31,6 +31,11 @@ public final class ApiResponses {
     return json(200, new DataEnvelope(data, meta));
   }
 
+  /** 200 with a list's own meta schema (e.g. a page cursor plus a count). */
+  public static APIGatewayV2HTTPResponse okWithMeta(Object data, Record meta) {
+    return json(200, new DataEnvelope(data, meta));
+  }
+
   /** 201 with {@code {"data": data}}. */
   public static APIGatewayV2HTTPResponse created(Object data) {
     return json(201, new DataEnvelope(data, null));
@@ -91,5 +96,5 @@ public final class ApiResponses {
   }
 
   /** {@code {"data": …, "meta"?: …}}. */
-  private record DataEnvelope(Object data, PageMeta meta) {}
+  private record DataEnvelope(Object data, Object meta) {}
 }

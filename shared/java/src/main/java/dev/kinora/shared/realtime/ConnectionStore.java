@@ -34,6 +34,9 @@ public interface ConnectionStore {
   /** The connections subscribed to a video, without a scan (index ByVideo). */
   List<String> subscribers(String videoId);
 
+  /** The live connections of a signed-in user, without a scan (index ByUser). */
+  List<String> connectionsOf(String userId);
+
   /** Forgets a connection and all its subscriptions ($disconnect, or a 410 from @connections). */
   void forget(String connectionId);
 }

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoConnectionStore implements ConnectionStore {
   public static final String BY_VIDEO = "ByVideo";
+  public static final String BY_USER = "ByUser";
   private static final String CONNECTION = "CONNECTION";
   private static final String VIDEO = "VIDEO#";
 
@@ -168,6 +169,34 @@ public final class DynamoConnectionStore implements ConnectionStore {
       start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
     } while (start != null && !start.isEmpty());
     return connections;
+  }
+
+  @Override
+  public List<String> connectionsOf(String userId) {
+    var mine = new ArrayList<String>();
+    long now = clock.instant().getEpochSecond();
+    Map<String, AttributeValue> start = null;
+    do {
+      // only connection items carry userId, so the sparse index holds exactly them
+      var request =
+          QueryRequest.builder()
+              .tableName(table)
+              .indexName(BY_USER)
+              .keyConditionExpression("userId = :u")
+              .expressionAttributeValues(Map.of(":u", s(userId)))
+              .exclusiveStartKey(start)
+              .build();
+      QueryResponse page = dynamoDb.query(request);
+      for (var item : page.items()) {
+        AttributeValue expiresAt = item.get("expiresAt");
+        // TTL deletes late: an expired connection is already gone for us
+        if (expiresAt == null || Long.parseLong(expiresAt.n()) > now) {
+          mine.add(item.get("connectionId").s());
+        }
+      }
+      start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+    } while (start != null && !start.isEmpty());
+    return mine;
   }
 
   @Override

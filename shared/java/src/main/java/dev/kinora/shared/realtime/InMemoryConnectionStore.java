@@ -68,6 +68,18 @@ public final class InMemoryConnectionStore implements ConnectionStore {
   }
 
   @Override
+  public synchronized List<String> connectionsOf(String userId) {
+    var mine = new ArrayList<String>();
+    connections.forEach(
+        (id, open) -> {
+          if (open.userId().equals(userId) && open.expiresAt().isAfter(clock.instant())) {
+            mine.add(id);
+          }
+        });
+    return mine;
+  }
+
+  @Override
   public synchronized void forget(String connectionId) {
     connections.remove(connectionId);
   }

@@ -3,6 +3,7 @@ package dev.kinora.shared.realtime;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.kinora.shared.model.ApiError;
+import dev.kinora.shared.model.Notification;
 import java.util.List;
 
 /**
@@ -19,7 +20,8 @@ import java.util.List;
   @JsonSubTypes.Type(value = RealtimeMessage.TranscodeFailed.class, name = "transcode.failed"),
   @JsonSubTypes.Type(value = RealtimeMessage.Subscribed.class, name = "subscribed"),
   @JsonSubTypes.Type(value = RealtimeMessage.Unsubscribed.class, name = "unsubscribed"),
-  @JsonSubTypes.Type(value = RealtimeMessage.Refused.class, name = "error")
+  @JsonSubTypes.Type(value = RealtimeMessage.Refused.class, name = "error"),
+  @JsonSubTypes.Type(value = RealtimeMessage.NotificationNew.class, name = "notification.new")
 })
 public sealed interface RealtimeMessage {
 
@@ -53,4 +55,10 @@ public sealed interface RealtimeMessage {
    * when the message had none.
    */
   record Refused(String action, String videoId, ApiError error) implements RealtimeMessage {}
+
+  /**
+   * {@code notification.new}: sent to every connection of the notified user (no subscribe needed),
+   * with the unread count after it.
+   */
+  record NotificationNew(Notification notification, long unreadCount) implements RealtimeMessage {}
 }

@@ -147,6 +147,25 @@ class RecordsMatchSchemasTest {
         example("HealthStatus", HealthStatus.ok("kinora", "0.1.0", CREATED)),
         example("ClientConfig", new ClientConfig(CONTRACT.clientLimits())),
         example("PageMeta", new PageMeta("eyJrIjoxfQ")),
+        example("SubscriptionRequest", new SubscriptionRequest(NotifyPreference.PERSONALIZED)),
+        example("Subscription", new Subscription("ch_1", true, NotifyPreference.ALL, 3)),
+        example("Subscription", new Subscription("ch_1", false, null, 0)),
+        example(
+            "SubscribedChannel",
+            new SubscribedChannel(
+                new ChannelSummary("ch_1", "walker", "The Walker", null, 3),
+                NotifyPreference.NONE,
+                CREATED)),
+        example(
+            "Notification",
+            new Notification(
+                "dQw4w9WgXcQ",
+                Notification.Kind.UPLOAD,
+                false,
+                CREATED,
+                readyVideo(),
+                new ChannelSummary("ch_1", "walker", "The Walker", "/media/avatars/a.png", 3))),
+        example("NotificationReadState", new NotificationReadState(0)),
         example(
             "ErrorEnvelope",
             new ErrorEnvelope(
@@ -160,6 +179,31 @@ class RecordsMatchSchemasTest {
             new ErrorEnvelope(
                 new ApiError(
                     ErrorCode.RATE_LIMITED, "Slow down", ErrorDetails.ofRetryAfter(30), null))));
+  }
+
+  static Video readyVideo() {
+    return new Video(
+        "dQw4w9WgXcQ",
+        "ch_1",
+        "Walk",
+        "",
+        List.of(),
+        List.of(),
+        VideoVisibility.PUBLIC,
+        VideoStatus.READY,
+        null,
+        12.0,
+        List.of("360p"),
+        null,
+        null,
+        null,
+        null,
+        0,
+        0,
+        0,
+        0,
+        CREATED,
+        CREATED);
   }
 
   private static Arguments example(String schema, Record value) {

@@ -8,7 +8,13 @@ import dev.kinora.shared.contract.ErrorCode;
 import dev.kinora.shared.contract.ValidationIssue;
 import dev.kinora.shared.json.Json;
 import dev.kinora.shared.model.ApiError;
+import dev.kinora.shared.model.ChannelSummary;
 import dev.kinora.shared.model.ErrorDetails;
+import dev.kinora.shared.model.Notification;
+import dev.kinora.shared.model.Video;
+import dev.kinora.shared.model.VideoStatus;
+import dev.kinora.shared.model.VideoVisibility;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +32,36 @@ class RealtimeMessagesMatchSchemaTest {
             "dQw4w9WgXcQ", List.of("720p", "360p"), "/media/dQw4w9WgXcQ/thumbnail.jpg", 12.48),
         new RealtimeMessage.TranscodeCompleted("dQw4w9WgXcQ", List.of("360p"), null, 2),
         new RealtimeMessage.TranscodeFailed("dQw4w9WgXcQ", "This file is not a video"),
+        new RealtimeMessage.NotificationNew(
+            new Notification(
+                "dQw4w9WgXcQ",
+                Notification.Kind.UPLOAD,
+                false,
+                Instant.parse("2026-11-25T10:15:30Z"),
+                new Video(
+                    "dQw4w9WgXcQ",
+                    "ch_1",
+                    "Walk",
+                    "",
+                    List.of(),
+                    List.of(),
+                    VideoVisibility.PUBLIC,
+                    VideoStatus.READY,
+                    null,
+                    12.0,
+                    List.of("360p"),
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    0,
+                    0,
+                    0,
+                    Instant.parse("2026-11-25T10:15:30Z"),
+                    Instant.parse("2026-11-25T10:15:30Z")),
+                new ChannelSummary("ch_1", "walker", "The Walker", null, 1)),
+            4),
         new RealtimeMessage.Subscribed("dQw4w9WgXcQ"),
         new RealtimeMessage.Unsubscribed("dQw4w9WgXcQ"),
         new RealtimeMessage.Refused(
