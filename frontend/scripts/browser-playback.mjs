@@ -154,6 +154,25 @@ async function main() {
     // Engagement on the same page: the like counts at once and is the server's state after a reload; a comment
     // shows with its link made clickable (rel keeps it from leaking the page or passing rank).
     const rating = page.getByRole('group', { name: 'Rate this video' });
+    // First with the API failing: the like shows at once, then rolls back with a message.
+    await page.route('**/api/v1/videos/*/rating', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'INTERNAL_ERROR', message: 'Something went wrong', requestId: 'r' } }),
+      });
+    });
+    await rating.getByRole('button', { name: 'Like 0', exact: true }).click();
+    const optimistic = await rating
+      .getByRole('button', { name: 'Like 1', exact: true })
+      .waitFor({ timeout: 700 })
+      .then(() => true)
+      .catch(() => false);
+    await rating.getByRole('button', { name: 'Like 0', exact: true }).waitFor({ timeout: 10_000 });
+    const toast = await rating.getByRole('alert').isVisible();
+    await page.unroute('**/api/v1/videos/*/rating');
+    check('a like the API refuses shows at once, then rolls back with a message', optimistic && toast);
     await rating.getByRole('button', { name: 'Like 0', exact: true }).click();
     await rating.getByRole('button', { name: 'Like 1', exact: true }).waitFor({ timeout: 10_000 });
     const comments = page.getByRole('region', { name: 'Comments' });

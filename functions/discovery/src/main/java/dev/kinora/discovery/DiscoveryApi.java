@@ -151,20 +151,7 @@ public final class DiscoveryApi
   }
 
   private int limit(ApiRequest request) {
-    String value = request.query("limit").orElse(null);
-    if (value == null) {
-      return paging.defaultSize();
-    }
-    try {
-      int limit = Integer.parseInt(value);
-      if (limit >= paging.min() && limit <= paging.max()) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // answered below like an out-of-range number
-    }
-    throw invalidQuery(
-        "/limit", "must be a whole number from " + paging.min() + " to " + paging.max());
+    return request.intQuery("limit", paging.defaultSize(), paging.min(), paging.max());
   }
 
   private static ApiException invalidQuery(String path, String message) {

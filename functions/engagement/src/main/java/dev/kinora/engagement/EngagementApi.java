@@ -231,24 +231,8 @@ public final class EngagementApi
   }
 
   private int limit(ApiRequest request) {
-    String value = request.query("limit").orElse(null);
-    if (value == null) {
-      return pagination.defaultPageSize();
-    }
-    try {
-      int limit = Integer.parseInt(value);
-      if (limit >= pagination.minPageSize() && limit <= pagination.maxPageSize()) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // answered below like an out-of-range number
-    }
-    throw invalidQuery(
-        "/limit",
-        "must be a whole number from "
-            + pagination.minPageSize()
-            + " to "
-            + pagination.maxPageSize());
+    return request.intQuery(
+        "limit", pagination.defaultPageSize(), pagination.minPageSize(), pagination.maxPageSize());
   }
 
   private static ApiException invalidQuery(String path, String message) {

@@ -199,26 +199,8 @@ public final class VideosApi
 
   private int pageSize(ApiRequest request) {
     Limits.PaginationLimits paging = limits.pagination();
-    Optional<String> text = request.query("limit");
-    if (text.isEmpty()) {
-      return paging.defaultPageSize();
-    }
-    try {
-      int size = Integer.parseInt(text.get());
-      if (size >= paging.minPageSize() && size <= paging.maxPageSize()) {
-        return size;
-      }
-    } catch (NumberFormatException e) {
-      // reported below like an out-of-range number
-    }
-    throw ApiException.validation(
-        List.of(
-            new ValidationIssue(
-                "/limit",
-                "must be an integer from "
-                    + paging.minPageSize()
-                    + " to "
-                    + paging.maxPageSize())));
+    return request.intQuery(
+        "limit", paging.defaultPageSize(), paging.minPageSize(), paging.maxPageSize());
   }
 
   private APIGatewayV2HTTPResponse withViewerCookie(

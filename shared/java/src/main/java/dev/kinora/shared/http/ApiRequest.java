@@ -64,6 +64,28 @@ public final class ApiRequest {
     return Optional.ofNullable(event.getQueryStringParameters()).map(query -> query.get(name));
   }
 
+  /**
+   * A whole-number query parameter within {@code [min, max]}, {@code defaultValue} when absent (a
+   * page size, say); anything else is a VALIDATION_ERROR at {@code /name}.
+   */
+  public int intQuery(String name, int defaultValue, int min, int max) {
+    Optional<String> text = query(name);
+    if (text.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      int value = Integer.parseInt(text.get());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below like an out-of-range number
+    }
+    throw ApiException.validation(
+        List.of(
+            new ValidationIssue("/" + name, "must be a whole number from " + min + " to " + max)));
+  }
+
   /** A header, by case-insensitive name. */
   public Optional<String> header(String name) {
     Map<String, String> headers = event.getHeaders();
