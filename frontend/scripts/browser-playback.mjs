@@ -200,6 +200,17 @@ async function main() {
         rel.includes('nofollow'),
       `rel="${rel}", heading "1 comment": ${String(counted)}`,
     );
+    // A reply, one level deep, under the comment: it shows in the comment's thread and counts.
+    const thread = page.getByRole('region', { name: 'Comments' });
+    await thread.getByRole('button', { name: 'Reply', exact: true }).click();
+    await thread.getByLabel('Reply to Sea Films').fill('And the gulls!');
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/comments') && r.request().method() === 'POST'),
+      thread.getByRole('button', { name: 'Post reply' }).click(),
+    ]);
+    const replies = thread.getByRole('list', { name: 'Replies to Sea Films' });
+    await replies.getByText('And the gulls!').waitFor({ timeout: 10_000 });
+    check('a reply shows in the comment’s thread', true);
     await page.screenshot({ path: path.join(resultsDir, 'watch-page-engagement.png'), fullPage: true });
     await checkAccessibility(page, 'watch page with a rating and a comment');
 
