@@ -151,7 +151,10 @@ async function main() {
     const pageAvatar = page.getByRole('main').locator('header img');
     await pageAvatar.waitFor();
     const loaded = await pageAvatar.evaluate((image) => image.complete && image.naturalWidth === 96);
-    const meta = await page.getByText(`@${user.handle} · 0 subscribers`).isVisible();
+    const header = page.getByRole('main').locator('header');
+    const meta =
+      (await header.getByText(`@${user.handle}`, { exact: true }).isVisible()) &&
+      (await header.getByText('0 subscribers', { exact: true }).isVisible());
     check('channel page: avatar (loaded), name, handle and subscribers', loaded && meta, `loaded=${String(loaded)}`);
     await page.screenshot({ path: path.join(resultsDir, 'channel-page.png') });
     await checkAccessibility(page, 'channel page');

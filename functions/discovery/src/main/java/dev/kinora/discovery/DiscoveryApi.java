@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.kinora.shared.contract.Contract;
+import dev.kinora.shared.contract.ErrorCode;
 import dev.kinora.shared.contract.ValidationIssue;
 import dev.kinora.shared.http.ApiException;
 import dev.kinora.shared.http.ApiRequest;
@@ -102,6 +103,12 @@ public final class DiscoveryApi
 
   private APIGatewayV2HTTPResponse channelVideos(ApiRequest request) {
     String channel = request.pathParam(CHANNEL);
+    // An id or (@)handle is a ResourceId (as for accounts' GET /channels/{idOrHandle}): anything
+    // longer or stranger names no channel, and never reaches DynamoDB as a key.
+    String key = channel.startsWith("@") ? channel.substring(1) : channel;
+    if (!contract.validate("ResourceId", TextNode.valueOf(key)).isEmpty()) {
+      throw new ApiException(ErrorCode.CHANNEL_NOT_FOUND, "No channel " + channel);
+    }
     VideoCatalog.ChannelSort sort = sort(request);
     int limit = limit(request);
     return list(channelVideos.videos(channel, sort, cursor(request), limit));
