@@ -4,6 +4,7 @@ import { useMe } from './api/getMe';
 import { useLogout } from './api/logout';
 import { ChannelAvatar } from './ChannelAvatar';
 import styles from './UserMenu.module.css';
+import { onMenuKey } from '../../lib/menuKeyboard';
 
 /** The header's account corner: "Sign in" for visitors, a menu with the channel and "Sign out" when signed in. */
 export function UserMenu() {
@@ -50,24 +51,7 @@ function SignedInMenu({ name, handle, avatarUrl }: { name: string; handle: strin
   }, [open]);
 
   function onMenuKeyDown(event: KeyboardEvent<HTMLUListElement>) {
-    const all = items();
-    const index = all.indexOf(document.activeElement as HTMLElement);
-    const moves: Partial<Record<string, number>> = {
-      ArrowDown: (index + 1) % all.length,
-      ArrowUp: (index - 1 + all.length) % all.length,
-      Home: 0,
-      End: all.length - 1,
-    };
-    const next = moves[event.key];
-    if (next !== undefined) {
-      event.preventDefault();
-      all[next]?.focus();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      close(true);
-    } else if (event.key === 'Tab') {
-      close(false);
-    }
+    onMenuKey(event, items(), close);
   }
 
   function signOut() {

@@ -3,6 +3,7 @@ import type { NotifyPreference } from '../../contract/generated/types.gen';
 import { isApiError, isSignedOutError } from '../../lib/api/client';
 import { useChangeSubscription, useSubscription, type SubscriptionChange } from './api/subscription';
 import styles from './SubscribeButton.module.css';
+import { onMenuKey } from '../../lib/menuKeyboard';
 
 /** How long the failure toast stays up. */
 const TOAST_MS = 4000;
@@ -98,24 +99,10 @@ export function SubscribeButton({ channelId, initialCount, signedIn, isOwn }: Su
 
   function onMenuKeyDown(event: KeyboardEvent<HTMLUListElement>) {
     const items = Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? []);
-    const index = items.indexOf(document.activeElement as HTMLElement);
-    const moves: Partial<Record<string, number>> = {
-      ArrowDown: (index + 1) % items.length,
-      ArrowUp: (index - 1 + items.length) % items.length,
-      Home: 0,
-      End: items.length - 1,
-    };
-    const next = moves[event.key];
-    if (next !== undefined) {
-      event.preventDefault();
-      items[next]?.focus();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
+    onMenuKey(event, items, (returnFocus) => {
       setOpen(false);
-      bellRef.current?.focus();
-    } else if (event.key === 'Tab') {
-      setOpen(false);
-    }
+      if (returnFocus) bellRef.current?.focus();
+    });
   }
 
   const subscribed = state?.subscribed === true;
