@@ -103,13 +103,19 @@ class FfmpegBackendTest {
                     "/media/" + VIDEO + "/thumbnail.jpg",
                     "/media/" + VIDEO + "/master.m3u8",
                     "/media/" + VIDEO + "/storyboard.jpg")));
-    assertThat(storage.uploadedKeys())
-        .containsExactly(
+    // Uploads run in parallel: the poster and the storyboard may land in either order; what is
+    // promised is a rendition's segments before its playlist and the master playlist last.
+    List<String> uploaded = storage.uploadedKeys();
+    assertThat(uploaded)
+        .containsExactlyInAnyOrder(
             "media/" + VIDEO + "/360p/segment0.ts",
             "media/" + VIDEO + "/360p/index.m3u8",
             "media/" + VIDEO + "/storyboard.jpg",
             "media/" + VIDEO + "/thumbnail.jpg",
             "media/" + VIDEO + "/master.m3u8");
+    assertThat(uploaded.indexOf("media/" + VIDEO + "/360p/segment0.ts"))
+        .isLessThan(uploaded.indexOf("media/" + VIDEO + "/360p/index.m3u8"));
+    assertThat(uploaded.getLast()).isEqualTo("media/" + VIDEO + "/master.m3u8");
     assertThat(published.events).containsExactly("progress " + VIDEO + " 360p 50.0");
     assertThat(leftovers()).isEmpty();
   }
