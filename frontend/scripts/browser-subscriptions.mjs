@@ -1,77 +1,32 @@
 // `npm run test:browser` (subscriptions part): subscriptions and live notifications against the real local cloud
-// (KINORA_URL). Creator A and fan B sign up in two browsers → B opens A's channel page; a simulated API failure on
+// (KINORA_URL). Creator A and fan B (signed up over the API) are signed in in two browsers → B opens A's channel page; a simulated API failure on
 // Subscribe rolls the button and count back with a toast → B subscribes (bell: All), the count reads 1 → A uploads a
 // small ffmpeg-made clip as public and publishes → when it is ready, B's header bell lights up with one unread
 // notification without a reload (notification.new over the WebSocket) → B opens the panel, then /subscriptions shows
 // the upload. Screenshots: docs/screenshots/subscriptions-*.png.
 //   FFMPEG (default ../layers/ffmpeg/target/layer/bin/ffmpeg), CHROMIUM_PATH (default /usr/bin/chromium).
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 /* global window -- used inside page.evaluate, in the browser */
+import { apiClient, signInContext } from './lib/api.mjs';
+import { testClip } from './lib/clips.mjs';
 import { baseUrl, check, launchChromium, runJourney } from './lib/journey.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const ffmpeg = process.env.FFMPEG ?? path.resolve(here, '../../layers/ffmpeg/target/layer/bin/ffmpeg');
 const resultsDir = path.resolve(here, '../test-results');
 const screenshotsDir = path.resolve(here, '../../docs/screenshots');
 const TIMEOUT_MS = 30_000;
 /** Upload, transcode of a 4 s clip, the stream → queue → fan-out: a few minutes on a loaded machine. */
 const READY_MS = 240_000;
-
-/** A 4 s 640x360 clip with sound (one 360p rung: quick to transcode). */
-function clipFixture() {
-  const file = path.join(resultsDir, 'subscriptions-fixture.mp4');
-  if (!existsSync(file)) {
-    if (!existsSync(ffmpeg)) throw new Error(`no ffmpeg at ${ffmpeg} (build layers/ffmpeg first)`);
-    execFileSync(ffmpeg, [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc2=size=640x360:rate=30',
-      '-f',
-      'lavfi',
-      '-i',
-      'sine=frequency=550:sample_rate=48000',
-      '-t',
-      '4',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      '-pix_fmt',
-      'yuv420p',
-      '-c:a',
-      'aac',
-      '-shortest',
-      file,
-    ]);
-  }
-  return file;
-}
+/**
+ * Sign-up is rate limited per source IP and the UI journeys (accounts, channel, uploads, realtime) sign up from
+ * 127.0.0.1: this journey's two accounts come from a loopback address of its own; signing up is not what it tests.
+ */
+const LOCAL_ADDRESS = '127.0.0.85';
 
 async function shot(page, name) {
   await page.screenshot({ path: path.join(screenshotsDir, name), fullPage: false });
-}
-
-async function signUp(page, prefix, next) {
-  const suffix = randomBytes(4).toString('hex');
-  const handle = `${prefix}_${suffix}`;
-  await page.goto(`${baseUrl}/signup?next=${encodeURIComponent(next)}`, { waitUntil: 'domcontentloaded' });
-  await page.getByLabel('Channel name').fill(`${prefix === 'maker' ? 'Maker' : 'Fan'} ${suffix}`);
-  await page.getByLabel('Handle').fill(handle);
-  await page.getByLabel('Email').fill(`${handle}@example.com`);
-  await page.getByLabel('Password').fill(`kinora-${randomBytes(9).toString('base64url')}`);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL((url) => url.pathname === next);
-  return handle;
 }
 
 function collectErrors(page, errors) {
@@ -90,7 +45,9 @@ let current;
 async function main() {
   await mkdir(resultsDir, { recursive: true });
   await mkdir(screenshotsDir, { recursive: true });
-  const clip = clipFixture();
+  // one 360p rung: quick to transcode
+  const clip = testClip('subscriptions-fixture.mp4', { width: 640, height: 360, seconds: 4, tone: 550 });
+  const api = apiClient(LOCAL_ADDRESS);
   const browser = await launchChromium();
   const errors = [];
   try {
@@ -103,10 +60,11 @@ async function main() {
       collectErrors(page, errors);
     }
 
-    current = maker;
-    const makerHandle = await signUp(maker, 'maker', '/upload');
+    const makerAccount = await api.signUp('maker', 'Maker channel');
+    const makerHandle = makerAccount.handle;
+    await signInContext(makerContext, makerAccount.session);
+    await signInContext(fanContext, (await api.signUp('fan', 'Fan channel')).session);
     current = fan;
-    await signUp(fan, 'fan', '/');
 
     // the button acts once the fan's own state for the channel is known
     const stateLoaded = fan.waitForResponse(
@@ -165,6 +123,7 @@ async function main() {
     });
 
     current = maker;
+    await maker.goto(`${baseUrl}/upload`);
     await maker.getByLabel('Select files').setInputFiles(clip);
     const card = maker.getByRole('article', { name: path.basename(clip) });
     await card.getByLabel('Title').fill('Sine and colour bars');
