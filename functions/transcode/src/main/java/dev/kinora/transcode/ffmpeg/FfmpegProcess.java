@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -19,10 +21,21 @@ import java.util.function.Consumer;
  * to a consumer, stderr is drained on its own thread (a full pipe would block the child) and its
  * last lines kept for the failure message. A process that overstays is killed with everything it
  * started.
+ *
+ * <p>The child gets only the environment variables it needs to start ({@link #CHILD_ENVIRONMENT}):
+ * the function's AWS credentials ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SESSION_TOKEN} …), table
+ * names and endpoints stay in the JVM, so a decoder exploited by a crafted upload finds nothing to
+ * steal in its environment. Together with {@code SafeInput} (no network protocols, no other files)
+ * and the timeout this is the sandbox; Lambda's memory limit and read-only filesystem bound the
+ * rest.
  */
 final class FfmpegProcess {
   private static final System.Logger LOG = Log.logger(FfmpegProcess.class);
   private static final int STDERR_LINES_KEPT = 30;
+
+  /** What ffmpeg and ffprobe need to find themselves, their libraries and a scratch directory. */
+  static final Set<String> CHILD_ENVIRONMENT =
+      Set.of("PATH", "LD_LIBRARY_PATH", "TMPDIR", "LANG", "LC_ALL", "TZ");
 
   /** How a run ended; {@code stderrTail} is the last lines ffmpeg wrote to stderr. */
   record Result(int exitCode, boolean timedOut, List<String> stderrTail) {
@@ -40,7 +53,10 @@ final class FfmpegProcess {
 
   static Result run(List<String> command, Duration timeout, Consumer<String> stdoutLine)
       throws IOException {
-    Process process = new ProcessBuilder(command).start();
+    ProcessBuilder builder = new ProcessBuilder(command);
+    Map<String, String> environment = builder.environment();
+    environment.keySet().retainAll(CHILD_ENVIRONMENT);
+    Process process = builder.start();
     process.getOutputStream().close();
     Deque<String> stderrTail = new ArrayDeque<>();
     Thread stderrReader =

@@ -45,6 +45,21 @@ class FfmpegProcessTest {
     assertThat(result.succeeded()).isFalse();
   }
 
+  /** On Lambda the JVM's environment holds the function's credentials; here HOME, JAVA_HOME … */
+  @Test
+  void theChildSeesNoCredentialsOrConfigurationOfTheFunction() throws Exception {
+    assertThat(System.getenv().keySet())
+        .anyMatch(name -> !FfmpegProcess.CHILD_ENVIRONMENT.contains(name));
+    List<String> names = new ArrayList<>();
+
+    FfmpegProcess.Result result =
+        FfmpegProcess.run(
+            List.of("/usr/bin/env"), Duration.ofSeconds(30), line -> names.add(line.split("=")[0]));
+
+    assertThat(result.succeeded()).isTrue();
+    assertThat(names).isNotEmpty().isSubsetOf(FfmpegProcess.CHILD_ENVIRONMENT);
+  }
+
   @Test
   void aFailingLineConsumerDoesNotStopTheDraining() throws Exception {
     List<String> seen = new ArrayList<>();
