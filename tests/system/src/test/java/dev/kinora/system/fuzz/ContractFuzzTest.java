@@ -9,6 +9,7 @@ import dev.kinora.local.testing.Visitor;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.ValidationIssue;
 import dev.kinora.shared.json.Json;
+import dev.kinora.system.StoredState;
 import dev.kinora.system.fuzz.ContractRoutes.Route;
 import dev.kinora.system.fuzz.RequestGenerator.Fixture;
 import dev.kinora.system.fuzz.RequestGenerator.FuzzRequest;

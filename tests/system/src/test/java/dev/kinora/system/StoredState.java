@@ -1,4 +1,4 @@
-package dev.kinora.system.fuzz;
+package dev.kinora.system;
 
 import dev.kinora.local.LocalCloud;
 import dev.kinora.local.resources.PhysicalResource;
@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
  * How much the local cloud holds: items per table, objects and open multipart uploads per bucket.
  * Two snapshots around requests that were all refused must be equal.
  */
-final class StoredState {
+public final class StoredState {
   /**
    * Counted by design for refused requests too: a rate limit counts attempts, and refusing the
    * attempt that crosses the limit is its whole point.
@@ -31,7 +31,7 @@ final class StoredState {
 
   private StoredState() {}
 
-  static Map<String, Long> snapshot(LocalCloud cloud) {
+  public static Map<String, Long> snapshot(LocalCloud cloud) {
     Map<String, Long> counts = new TreeMap<>();
     for (PhysicalResource resource : cloud.resources().values()) {
       if (COUNTS_REFUSALS.contains(resource.logicalId())
