@@ -61,6 +61,7 @@ async function main() {
     await section.getByRole('button', { name: 'Upload captions' }).click();
     const lineMessage = section.getByText(/^line 6: malformed cue timing/);
     await lineMessage.waitFor();
+    await section.screenshot({ path: path.join(screenshotsDir, 'captions-editor-error.png') });
     check(
       "a broken .srt shows the server's line message at the file field",
       (await fileField.getAttribute('aria-invalid')) === 'true',
@@ -72,21 +73,23 @@ async function main() {
       buffer: Buffer.from(GOOD_SRT),
     });
     await section.getByRole('button', { name: 'Upload captions' }).click();
-    await section.getByRole('status').filter({ hasText: 'English published (1 cues)' }).waitFor();
+    await section.getByRole('status').filter({ hasText: 'English published (1 cue)' }).waitFor();
     const listed = await section.getByRole('list', { name: 'Caption tracks' }).getByText('English').count();
     check('the uploaded track is listed in the Captions section', listed === 1);
-    await section.scrollIntoViewIfNeeded();
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+    });
     await page.screenshot({ path: path.join(screenshotsDir, 'captions-editor.png'), fullPage: true });
     await checkAccessibility(page, 'watch page with the Captions section');
 
     await page.reload();
-    const cc = page.getByRole('button', { name: 'Captions: Off (c)' });
+    const cc = page.getByRole('button', { name: 'CC, captions: Off (c)' });
     await cc.waitFor();
     await cc.click();
     await page.getByRole('menu', { name: 'Captions' }).waitFor();
     await checkAccessibility(page, 'watch page with the CC menu open');
     await page.getByRole('menuitemradio', { name: 'English' }).click();
-    await page.getByRole('button', { name: 'Captions: English (c)' }).waitFor();
+    await page.getByRole('button', { name: 'CC, captions: English (c)' }).waitFor();
     await page.evaluate(() => {
       const video = document.querySelector('video');
       if (!video) return undefined;
@@ -104,11 +107,11 @@ async function main() {
     await page.screenshot({ path: path.join(screenshotsDir, 'captions-player.png') });
 
     await page.reload();
-    await page.getByRole('button', { name: 'Captions: English (c)' }).waitFor();
+    await page.getByRole('button', { name: 'CC, captions: English (c)' }).waitFor();
     check('the captions choice is remembered after a reload', true);
     await page.locator('video').focus();
     await page.keyboard.press('c');
-    await page.getByRole('button', { name: 'Captions: Off (c)' }).waitFor();
+    await page.getByRole('button', { name: 'CC, captions: Off (c)' }).waitFor();
     check('c turns captions off', true);
     const stored = await page.evaluate(() => window.localStorage.getItem('kinora.captions'));
     check('the off choice is remembered too', stored === 'off', String(stored));

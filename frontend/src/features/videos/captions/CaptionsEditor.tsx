@@ -7,6 +7,7 @@ import { CAPTION_LANGUAGES, captionFormat } from './languages';
 import styles from './CaptionsEditor.module.css';
 
 const OTHER = 'other';
+const cues = (count: number) => `${String(count)} ${count === 1 ? 'cue' : 'cues'}`;
 const KINDS: { value: CaptionKind; label: string }[] = [
   { value: 'subtitles', label: 'Subtitles (dialogue)' },
   { value: 'captions', label: 'Captions (dialogue and sounds)' },
@@ -62,7 +63,7 @@ export function CaptionsEditor({ videoId }: { videoId: string }) {
       { language, body: { label: label.trim(), kind, format: captionFormat(file.name), text } },
       {
         onSuccess: (track) => {
-          setDone(`${track.label} published (${String(track.cueCount)} cues)`);
+          setDone(`${track.label} published (${cues(track.cueCount)})`);
           setFile(null);
           if (fileInput.current) fileInput.current.value = '';
         },
@@ -82,7 +83,8 @@ export function CaptionsEditor({ videoId }: { videoId: string }) {
               <span>
                 <strong>{track.label}</strong> <span className={styles.meta}>({track.language}</span>
                 <span className={styles.meta}>
-                  , {track.kind}, {track.cueCount} cues{track.source === 'embedded' ? ', from the uploaded file' : ''})
+                  , {track.kind}, {cues(track.cueCount)}
+                  {track.source === 'embedded' ? ', from the uploaded file' : ''})
                 </span>
               </span>
               <button

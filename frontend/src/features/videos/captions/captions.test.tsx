@@ -64,7 +64,7 @@ test('theCcMenuListsOffAndEveryTrackAndIsUsableByKeyboard', async () => {
   const onChoose = vi.fn();
   render(<CaptionsMenu options={options} current={CAPTIONS_OFF} onChoose={onChoose} />);
 
-  const button = screen.getByRole('button', { name: 'Captions: Off (c)' });
+  const button = screen.getByRole('button', { name: 'CC, captions: Off (c)' });
   button.focus();
   await user.keyboard('{ArrowDown}');
   const menu = screen.getByRole('menu', { name: 'Captions' });
@@ -82,7 +82,7 @@ test('theCcMenuListsOffAndEveryTrackAndIsUsableByKeyboard', async () => {
 test('escapeClosesTheCcMenu', async () => {
   const user = userEvent.setup();
   render(<CaptionsMenu options={options} current={1} onChoose={vi.fn()} />);
-  const button = screen.getByRole('button', { name: 'Captions: Français (c)' });
+  const button = screen.getByRole('button', { name: 'CC, captions: Français (c)' });
   await user.click(button);
   expect(screen.getByRole('menuitemradio', { name: 'Français' })).toHaveFocus();
   await user.keyboard('{Escape}');

@@ -55,7 +55,7 @@ export function CaptionsMenu({ options, current, onChoose }: Props) {
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        aria-label={`Captions: ${showing ? showing.label : 'Off'} (c)`}
+        aria-label={`CC, captions: ${showing ? showing.label : 'Off'} (c)`}
         onClick={() => {
           setOpen((now) => !now);
         }}

@@ -5,7 +5,6 @@ import {
   CAPTIONS_OFF,
   saveCaptionLanguage,
   savedCaptionLanguage,
-  preferredTrack,
   toggledTrack,
   type CaptionOption,
 } from './captions';
@@ -203,7 +202,15 @@ export function HlsPlayer(props: Props) {
         return;
       }
       setEngine('hls.js');
-      const hls = new Hls({ startLevel: AUTO, capLevelToPlayerSize: true, startPosition: start });
+      // The remembered captions language is hls.js's own preference: it selects that rendition as the tracks
+      // arrive (a subtitleTrack set from SUBTITLE_TRACKS_UPDATED would be overridden by its initial selection).
+      const captionsLanguage = savedCaptionLanguage();
+      const hls = new Hls({
+        startLevel: AUTO,
+        capLevelToPlayerSize: true,
+        startPosition: start,
+        ...(captionsLanguage ? { subtitlePreference: { lang: captionsLanguage } } : {}),
+      });
       hlsRef.current = hls;
       let recoveries = 0;
       hls.on(Hls.Events.MANIFEST_PARSED, (_event, data) => {
@@ -218,11 +225,7 @@ export function HlsPlayer(props: Props) {
           label: track.name,
         }));
         setCaptionOptions(options);
-        // The viewer's remembered choice; captions stay off unless they asked for them.
-        const wanted = preferredTrack(options, savedCaptionLanguage());
-        hls.subtitleDisplay = wanted !== CAPTIONS_OFF;
-        hls.subtitleTrack = wanted;
-        setCaptionTrack(wanted);
+        hls.subtitleDisplay = captionsLanguage !== null;
       });
       hls.on(Hls.Events.SUBTITLE_TRACK_SWITCH, (_event, data) => {
         setCaptionTrack(data.id);
