@@ -1,13 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type HlsType from 'hls.js';
 import { limits } from '../../../contract/generated/limits.gen';
-import {
-  CAPTIONS_OFF,
-  saveCaptionLanguage,
-  savedCaptionLanguage,
-  toggledTrack,
-  type CaptionOption,
-} from './captions';
+import { CAPTIONS_OFF, saveCaptionLanguage, savedCaptionLanguage, toggledTrack, type CaptionOption } from './captions';
 import { CaptionsMenu } from './CaptionsMenu';
 import { playerAction } from './keyboard';
 import { PlaybackTracker, type PlaybackPorts } from './playbackTracker';
