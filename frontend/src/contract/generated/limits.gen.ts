@@ -114,6 +114,15 @@ export const limits = {
     maxWidth: 1920,
     maxUrlLength: 2048,
   },
+  captions: {
+    maxFileBytes: 524288,
+    maxCues: 10000,
+    maxTracksPerVideo: 20,
+    label: {
+      min: 1,
+      max: 40,
+    },
+  },
   player: {
     seekStepSeconds: 10,
     maxErrorRecoveries: 3,

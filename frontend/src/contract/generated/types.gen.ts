@@ -824,6 +824,62 @@ export type OEmbedResponse = {
 };
 
 /**
+ * A BCP 47 language tag: 2–3 letter language (or `und`), optional 4-letter script, optional region (2 letters
+ * or 3 digits), e.g. `en`, `pt-BR`, `zh-Hant`, `es-419`. Compared case-insensitively, stored in canonical case.
+ *
+ */
+export type CaptionLanguage = string;
+
+/**
+ * subtitles: the dialogue, translated or not; captions: dialogue plus sounds, for deaf and hard-of-hearing viewers.
+ */
+export type CaptionKind = 'subtitles' | 'captions';
+
+/**
+ * The uploaded text's format; SRT is converted to WebVTT.
+ */
+export type CaptionFormat = 'vtt' | 'srt';
+
+/**
+ * What the player's captions menu shows, e.g. "English" or "Français (CC)".
+ */
+export type CaptionLabel = string;
+
+export type CaptionTrackUpload = {
+  label: CaptionLabel;
+  kind: CaptionKind;
+  format: CaptionFormat;
+  /**
+   * The file's content (at most `captions.maxFileBytes` bytes as UTF-8, else 413 `FILE_TOO_LARGE`).
+   */
+  text: string;
+};
+
+export type CaptionTrack = {
+  language: CaptionLanguage;
+  label: string;
+  kind: CaptionKind;
+  /**
+   * upload: the owner's file; embedded: a text subtitle stream of the uploaded source.
+   */
+  source: 'upload' | 'embedded';
+  /**
+   * The published WebVTT file, e.g. `/media/{videoId}/captions/en.vtt`.
+   */
+  url: string;
+  cueCount: number;
+  updatedAt: string;
+};
+
+export type CaptionTrackResponse = {
+  data: CaptionTrack;
+};
+
+export type CaptionTrackListResponse = {
+  data: Array<CaptionTrack>;
+};
+
+/**
  * What the viewer typed; at least one non-space character.
  */
 export type SearchText = string;
@@ -863,6 +919,8 @@ export type TrendingCategoriesResponse = {
 export type UploadIdPath = ResourceId;
 
 export type VideoIdPath = VideoId;
+
+export type CaptionLanguagePath = CaptionLanguage;
 
 export type ChannelIdPath = ResourceId;
 
@@ -1833,6 +1891,89 @@ export type RecordViewResponses = {
 };
 
 export type RecordViewResponse = RecordViewResponses[keyof RecordViewResponses];
+
+export type ListCaptionTracksData = {
+  body?: never;
+  path: {
+    videoId: VideoId;
+  };
+  query?: never;
+  url: '/api/v1/videos/{videoId}/captions';
+};
+
+export type ListCaptionTracksErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type ListCaptionTracksError = ListCaptionTracksErrors[keyof ListCaptionTracksErrors];
+
+export type ListCaptionTracksResponses = {
+  /**
+   * The tracks.
+   */
+  200: CaptionTrackListResponse;
+};
+
+export type ListCaptionTracksResponse = ListCaptionTracksResponses[keyof ListCaptionTracksResponses];
+
+export type DeleteCaptionTrackData = {
+  body?: never;
+  path: {
+    videoId: VideoId;
+    language: CaptionLanguage;
+  };
+  query?: never;
+  url: '/api/v1/videos/{videoId}/captions/{language}';
+};
+
+export type DeleteCaptionTrackErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type DeleteCaptionTrackError = DeleteCaptionTrackErrors[keyof DeleteCaptionTrackErrors];
+
+export type DeleteCaptionTrackResponses = {
+  /**
+   * Deleted.
+   */
+  204: void;
+};
+
+export type DeleteCaptionTrackResponse = DeleteCaptionTrackResponses[keyof DeleteCaptionTrackResponses];
+
+export type PutCaptionTrackData = {
+  body: CaptionTrackUpload;
+  path: {
+    videoId: VideoId;
+    language: CaptionLanguage;
+  };
+  query?: never;
+  url: '/api/v1/videos/{videoId}/captions/{language}';
+};
+
+export type PutCaptionTrackErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type PutCaptionTrackError = PutCaptionTrackErrors[keyof PutCaptionTrackErrors];
+
+export type PutCaptionTrackResponses = {
+  /**
+   * The track as published.
+   */
+  200: CaptionTrackResponse;
+};
+
+export type PutCaptionTrackResponse = PutCaptionTrackResponses[keyof PutCaptionTrackResponses];
 
 export type GetWatchHistoryData = {
   body?: never;

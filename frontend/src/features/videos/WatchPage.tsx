@@ -12,6 +12,7 @@ import { RatingButtons } from '../engagement/RatingButtons';
 import { useDeleteVideo } from './api/deleteVideo';
 import { useVideo } from './api/getVideo';
 import { usePlaybackPorts } from './api/playbackApi';
+import { CaptionsEditor } from './captions/CaptionsEditor';
 import { EditVideoForm } from './EditVideoForm';
 import { HlsPlayer } from './player/HlsPlayer';
 import { parseStartParam } from './player/resume';
@@ -179,6 +180,7 @@ function OwnerActions({ video }: { video: VideoDetail }) {
           }}
         />
       )}
+      {video.status === 'ready' && <CaptionsEditor videoId={video.id} />}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type HlsType from 'hls.js';
 import { limits } from '../../../contract/generated/limits.gen';
+import { CAPTIONS_OFF, saveCaptionLanguage, savedCaptionLanguage, toggledTrack, type CaptionOption } from './captions';
+import { CaptionsMenu } from './CaptionsMenu';
 import { playerAction } from './keyboard';
 import { PlaybackTracker, type PlaybackPorts } from './playbackTracker';
 import { nextPlaybackRate, startPosition } from './resume';
@@ -76,6 +78,13 @@ export function HlsPlayer(props: Props) {
   const [attempt, setAttempt] = useState(0);
   const [engine, setEngine] = useState<'hls.js' | 'native' | 'loading'>('loading');
   const [rate, setRate] = useState(savedPlaybackRate);
+  // The master's subtitle renditions (hls.js `subtitleTracks`) and the one shown (`subtitleTrack`, -1 off).
+  const [captionOptions, setCaptionOptions] = useState<CaptionOption[]>([]);
+  const [captionTrack, setCaptionTrack] = useState(CAPTIONS_OFF);
+  const captionsRef = useRef({ options: captionOptions, current: captionTrack });
+  useEffect(() => {
+    captionsRef.current = { options: captionOptions, current: captionTrack };
+  }, [captionOptions, captionTrack]);
 
   // The speed survives a new source (hls.js re-attaching resets nothing, native src does) and the next video.
   useEffect(() => {
@@ -162,6 +171,8 @@ export function HlsPlayer(props: Props) {
         : Math.min(startAt, Math.max(0, (durationSeconds ?? Number.MAX_SAFE_INTEGER) - 1));
     setFailed(false);
     setLevels([]);
+    setCaptionOptions([]);
+    setCaptionTrack(CAPTIONS_OFF);
 
     if (prefersNativeHls(video)) {
       setEngine('native');
@@ -185,13 +196,33 @@ export function HlsPlayer(props: Props) {
         return;
       }
       setEngine('hls.js');
-      const hls = new Hls({ startLevel: AUTO, capLevelToPlayerSize: true, startPosition: start });
+      // The remembered captions language is hls.js's own preference: it selects that rendition as the tracks
+      // arrive (a subtitleTrack set from SUBTITLE_TRACKS_UPDATED would be overridden by its initial selection).
+      const captionsLanguage = savedCaptionLanguage();
+      const hls = new Hls({
+        startLevel: AUTO,
+        capLevelToPlayerSize: true,
+        startPosition: start,
+        ...(captionsLanguage ? { subtitlePreference: { lang: captionsLanguage } } : {}),
+      });
       hlsRef.current = hls;
       let recoveries = 0;
       hls.on(Hls.Events.MANIFEST_PARSED, (_event, data) => {
         setLevels(
           data.levels.map((level, index) => ({ index, height: level.height })).sort((a, b) => b.height - a.height),
         );
+      });
+      hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, (_event, data) => {
+        const options = data.subtitleTracks.map((track, id) => ({
+          id,
+          language: track.lang ?? 'und',
+          label: track.name,
+        }));
+        setCaptionOptions(options);
+        hls.subtitleDisplay = captionsLanguage !== null;
+      });
+      hls.on(Hls.Events.SUBTITLE_TRACK_SWITCH, (_event, data) => {
+        setCaptionTrack(data.id);
       });
       hls.on(Hls.Events.LEVEL_SWITCHED, (_event, data) => {
         setCurrentLevel(data.level);
@@ -235,33 +266,50 @@ export function HlsPlayer(props: Props) {
     setAutoLevel(level === AUTO);
   };
 
-  const act = useCallback((event: KeyboardEvent) => {
-    const video = videoRef.current;
-    const action = playerAction(event);
-    if (!video || !action) return;
-    event.preventDefault();
-    switch (action.kind) {
-      case 'togglePlay':
-        if (video.paused) void video.play().catch(() => undefined);
-        else video.pause();
-        break;
-      case 'seekBy': {
-        const end = Number.isFinite(video.duration) ? video.duration : Number.MAX_SAFE_INTEGER;
-        video.currentTime = Math.min(Math.max(0, video.currentTime + action.seconds), end);
-        break;
-      }
-      case 'toggleMute':
-        video.muted = !video.muted;
-        break;
-      case 'changeSpeed':
-        setRate((current) => nextPlaybackRate(current, action.steps));
-        break;
-      case 'toggleFullscreen':
-        if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-        else void shellRef.current?.requestFullscreen().catch(() => undefined);
-        break;
-    }
+  const chooseCaptions = useCallback((id: number) => {
+    const hls = hlsRef.current;
+    if (!hls) return;
+    hls.subtitleDisplay = id !== CAPTIONS_OFF;
+    hls.subtitleTrack = id;
+    setCaptionTrack(id);
+    saveCaptionLanguage(captionsRef.current.options.find((option) => option.id === id)?.language ?? null);
   }, []);
+
+  const act = useCallback(
+    (event: KeyboardEvent) => {
+      const video = videoRef.current;
+      const action = playerAction(event);
+      if (!video || !action) return;
+      event.preventDefault();
+      switch (action.kind) {
+        case 'togglePlay':
+          if (video.paused) void video.play().catch(() => undefined);
+          else video.pause();
+          break;
+        case 'seekBy': {
+          const end = Number.isFinite(video.duration) ? video.duration : Number.MAX_SAFE_INTEGER;
+          video.currentTime = Math.min(Math.max(0, video.currentTime + action.seconds), end);
+          break;
+        }
+        case 'toggleMute':
+          video.muted = !video.muted;
+          break;
+        case 'changeSpeed':
+          setRate((current) => nextPlaybackRate(current, action.steps));
+          break;
+        case 'toggleCaptions': {
+          const { options, current } = captionsRef.current;
+          chooseCaptions(toggledTrack(options, current, savedCaptionLanguage()));
+          break;
+        }
+        case 'toggleFullscreen':
+          if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+          else void shellRef.current?.requestFullscreen().catch(() => undefined);
+          break;
+      }
+    },
+    [chooseCaptions],
+  );
 
   useEffect(() => {
     const shell = shellRef.current;
@@ -277,12 +325,12 @@ export function HlsPlayer(props: Props) {
         ref={shellRef}
         className={styles.shell}
         role="group"
-        aria-label={`Video player: ${props.title}. Shortcuts: space or k play and pause, j and l seek, f fullscreen, m mute, < and > speed.`}
+        aria-label={`Video player: ${props.title}. Shortcuts: space or k play and pause, j and l seek, f fullscreen, m mute, c captions, < and > speed.`}
         data-engine={engine}
         data-current-level={currentLevel}
         data-level-count={levels.length}
       >
-        {/* No captions exist yet: the transcoder produces none (a follow-up can add WebVTT tracks). */}
+        {/* Captions come from the HLS master's subtitle group: hls.js adds the text tracks itself. */}
         {/* eslint-disable-next-line jsx-a11y/media-has-caption */}
         <video
           ref={videoRef}
@@ -335,6 +383,9 @@ export function HlsPlayer(props: Props) {
               ))}
             </select>
           </label>
+          {captionOptions.length > 0 && (
+            <CaptionsMenu options={captionOptions} current={captionTrack} onChoose={chooseCaptions} />
+          )}
           {levels.length > 0 && (
             <label className={styles.quality}>
               <span>Quality</span>

@@ -5,13 +5,14 @@ export type PlayerAction =
   | { kind: 'seekBy'; seconds: number }
   | { kind: 'toggleFullscreen' }
   | { kind: 'toggleMute' }
+  | { kind: 'toggleCaptions' }
   | { kind: 'changeSpeed'; steps: number };
 
 const EDITABLE = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 
 /**
  * The player's shortcuts (space/k play-pause, j/l back/forward `player.seekStepSeconds`, f fullscreen, m mute,
- * < and > one step down/up `player.playbackRates`).
+ * c captions on/off, < and > one step down/up `player.playbackRates`).
  * Keys typed into a form field, with a modifier, or space on a focused button (which activates the button)
  * are left alone.
  */
@@ -35,6 +36,8 @@ export function playerAction(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrl
       return { kind: 'toggleFullscreen' } satisfies PlayerAction;
     case 'm':
       return { kind: 'toggleMute' } satisfies PlayerAction;
+    case 'c':
+      return { kind: 'toggleCaptions' } satisfies PlayerAction;
     case '<':
       return { kind: 'changeSpeed', steps: -1 } satisfies PlayerAction;
     case '>':

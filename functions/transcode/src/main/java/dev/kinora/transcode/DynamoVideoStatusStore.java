@@ -1,5 +1,6 @@
 package dev.kinora.transcode;
 
+import dev.kinora.transcode.ffmpeg.ExtractedCaption;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +44,24 @@ public final class DynamoVideoStatusStore implements VideoStatusStore {
     optional(set, values, "playlistUrl", video.playlistUrl());
     optional(set, values, "thumbnailUrl", video.thumbnailUrl());
     optional(set, values, "storyboardUrl", video.storyboardUrl());
+    if (!video.captions().isEmpty()) {
+      // The same map the videos context keeps (functions/videos DynamoCaptionTracks): the owner
+      // sees these tracks, and adding one re-renders the master with them.
+      Map<String, AttributeValue> tracks = new HashMap<>();
+      for (ExtractedCaption caption : video.captions()) {
+        tracks.put(
+            caption.language(),
+            AttributeValue.fromM(
+                Map.of(
+                    "label", s(caption.label()),
+                    "kind", s(caption.captions() ? "captions" : "subtitles"),
+                    "source", s("embedded"),
+                    "cueCount", AttributeValue.fromN(Integer.toString(caption.cueCount())),
+                    "updatedAt", s(now))));
+      }
+      set.append(", captions = :captions");
+      values.put(":captions", AttributeValue.fromM(tracks));
+    }
     return update(videoId, set + " REMOVE failureReason", values);
   }
 

@@ -159,7 +159,8 @@ public final class FfmpegBackend implements TranscodeBackend {
             info.durationSeconds(),
             output.thumbnail() == null ? null : MediaKeys.url(prefix + MediaKeys.THUMBNAIL),
             MediaKeys.url(prefix + MediaKeys.MASTER_PLAYLIST),
-            output.storyboard() == null ? null : MediaKeys.url(prefix + MediaKeys.STORYBOARD)));
+            output.storyboard() == null ? null : MediaKeys.url(prefix + MediaKeys.STORYBOARD),
+            output.captions()));
   }
 
   /**

@@ -17,7 +17,8 @@ public final class MediaFiles {
           "ts", "video/mp2t",
           "m4s", "video/iso.segment",
           "mp4", "video/mp4",
-          "jpg", "image/jpeg");
+          "jpg", "image/jpeg",
+          "vtt", "text/vtt; charset=utf-8");
 
   private final String immutable;
   private final String playlist;
@@ -32,8 +33,9 @@ public final class MediaFiles {
     return Optional.ofNullable(CONTENT_TYPES.get(extension(fileName)));
   }
 
+  /** Caption files are replaceable (the owner may upload a new file for the language). */
   public String cacheControl(String fileName) {
-    return isPlaylist(fileName) ? playlist : immutable;
+    return isPlaylist(fileName) || "vtt".equals(extension(fileName)) ? playlist : immutable;
   }
 
   /**

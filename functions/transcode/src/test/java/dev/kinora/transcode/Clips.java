@@ -43,6 +43,33 @@ final class Clips {
     return withAudio(directory, name, width, height, seconds, List.of("-g", "15"));
   }
 
+  /** {@code clip} with an SRT muxed in as an MP4 text subtitle stream ({@code mov_text}). */
+  static Path withMovText(Path clip, Path srt, String language, Path file)
+      throws IOException, InterruptedException {
+    run(
+        List.of(
+            "-i",
+            clip.toString(),
+            "-i",
+            srt.toString(),
+            "-map",
+            "0:v",
+            "-map",
+            "0:a",
+            "-map",
+            "1:0",
+            "-c:v",
+            "copy",
+            "-c:a",
+            "copy",
+            "-c:s",
+            "mov_text",
+            "-metadata:s:s:0",
+            "language=" + language,
+            file.toString()));
+    return file;
+  }
+
   private static Path withAudio(
       Path directory, String name, int width, int height, int seconds, List<String> extra)
       throws IOException, InterruptedException {

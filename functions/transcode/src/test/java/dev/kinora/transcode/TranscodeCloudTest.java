@@ -239,6 +239,37 @@ class TranscodeCloudTest {
   }
 
   @Test
+  void aSourcesMovTextSubtitlesArePublishedAsACaptionTrackOfTheReadyVideo(@TempDir Path work)
+      throws Exception {
+    Path srt = work.resolve("fr.srt");
+    Files.writeString(srt, "1\n00:00:00,300 --> 00:00:01,800\nBonjour du fichier\n");
+    Path source = Clips.withMovText(clip, srt, "fra", work.resolve("with-subs.mp4"));
+    String videoId = newVideoId();
+    processingVideo(videoId);
+
+    uploadMultipart(videoId, source);
+    var row = finished(videoId);
+
+    assertThat(row.get("status").s()).as("%s", row).isEqualTo("ready");
+    var track = row.get("captions").m().get("fr").m();
+    assertThat(track.get("label").s()).isEqualTo("French");
+    assertThat(track.get("source").s()).isEqualTo("embedded");
+    assertThat(track.get("kind").s()).isEqualTo("subtitles");
+    assertThat(track.get("cueCount").n()).isEqualTo("1");
+    String prefix = "media/" + videoId + "/";
+    assertThat(media(prefix + "captions/fr.vtt"))
+        .isEqualTo("WEBVTT\n\n00:00:00.300 --> 00:00:01.800\nBonjour du fichier\n");
+    assertThat(storedContentType(prefix + "captions/fr.vtt")).startsWith("text/vtt");
+    assertThat(media(prefix + "captions/fr.m3u8")).contains("fr.vtt", "#EXT-X-ENDLIST");
+    String master = media(prefix + "master.m3u8");
+    assertThat(master)
+        .contains(
+            "#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"French\",LANGUAGE=\"fr\","
+                + "DEFAULT=NO,AUTOSELECT=YES,URI=\"captions/fr.m3u8\"")
+        .contains(",SUBTITLES=\"subs\"\n360p/index.m3u8");
+  }
+
+  @Test
   void theSameS3EventDeliveredTwiceTranscodesOnce() throws Exception {
     String videoId = newVideoId();
     processingVideo(videoId);

@@ -173,7 +173,13 @@ public final class VideoService {
   /** A page of history entries and the cursor of the next one. */
   public record HistoryPage(List<WatchHistoryEntry> entries, Optional<String> nextCursor) {}
 
-  private StoredVideo requireOwner(String videoId, String callerId) {
+  /**
+   * The video if {@code callerId} owns it.
+   *
+   * @throws ApiException VIDEO_NOT_FOUND when the caller may not see it, FORBIDDEN when they may
+   *     see it but do not own it (so a stranger learns no more than GET tells them)
+   */
+  public StoredVideo requireOwner(String videoId, String callerId) {
     StoredVideo video = find(videoId, callerId);
     if (!video.isOwnedBy(callerId)) {
       throw new ApiException(ErrorCode.FORBIDDEN, "Only the video's owner can change it");

@@ -21,10 +21,12 @@ import dev.kinora.shared.http.ApiResponses;
 import dev.kinora.shared.http.Routes;
 import dev.kinora.shared.http.SessionUser;
 import dev.kinora.shared.json.Json;
+import dev.kinora.shared.model.CaptionTrackUpload;
 import dev.kinora.shared.model.PageMeta;
 import dev.kinora.shared.model.VideoUpdateRequest;
 import dev.kinora.shared.model.ViewRequest;
 import dev.kinora.shared.model.WatchProgressUpdate;
+import dev.kinora.videos.captions.CaptionService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,7 @@ import java.util.Optional;
 public final class VideosApi
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   static final String VIDEO_ID = "videoId";
+  static final String LANGUAGE = "language";
   private static final String VIDEO = "/api/v1/videos/{" + VIDEO_ID + "}";
   static final Routes<VideosApi> ROUTES =
       Routes.of(
@@ -47,6 +50,9 @@ public final class VideosApi
           delete(VIDEO, VideosApi::deleteVideo),
           put(VIDEO + "/progress", VideosApi::saveProgress),
           post(VIDEO + "/views", VideosApi::recordView),
+          get(VIDEO + "/captions", VideosApi::listCaptions),
+          put(VIDEO + "/captions/{" + LANGUAGE + "}", VideosApi::putCaption),
+          delete(VIDEO + "/captions/{" + LANGUAGE + "}", VideosApi::deleteCaption),
           get("/api/v1/me/history", VideosApi::history),
           get("/api/v1/oembed", VideosApi::oembed));
 
@@ -56,6 +62,7 @@ public final class VideosApi
   private final MediaCookies mediaCookies;
   private final Clock clock;
   private final OEmbed oembed;
+  private final CaptionService captions;
 
   /** The constructor Lambda calls: clients and services built once per container. */
   public VideosApi() {
@@ -63,7 +70,12 @@ public final class VideosApi
   }
 
   private VideosApi(Wiring wiring) {
-    this(wiring.videoService(), wiring.limits(), wiring.mediaCookies(), Clock.systemUTC());
+    this(
+        wiring.videoService(),
+        wiring.captionService(),
+        wiring.limits(),
+        wiring.mediaCookies(),
+        Clock.systemUTC());
   }
 
   /** The handler over explicit wiring (the shaded-jar smoke test uses it). */
@@ -71,12 +83,18 @@ public final class VideosApi
     return new VideosApi(wiring);
   }
 
-  VideosApi(VideoService videos, Limits limits) {
-    this(videos, limits, MediaCookies.disabled(), Clock.systemUTC());
+  VideosApi(VideoService videos, CaptionService captions, Limits limits) {
+    this(videos, captions, limits, MediaCookies.disabled(), Clock.systemUTC());
   }
 
-  VideosApi(VideoService videos, Limits limits, MediaCookies mediaCookies, Clock clock) {
+  VideosApi(
+      VideoService videos,
+      CaptionService captions,
+      Limits limits,
+      MediaCookies mediaCookies,
+      Clock clock) {
     this.videos = videos;
+    this.captions = captions;
     this.contract = Contract.load();
     this.limits = limits;
     this.oembed = new OEmbed(contract.limitsValue("oembed"), limits.transcode().thumbnailWidth());
@@ -139,6 +157,28 @@ public final class VideosApi
                             .orElseGet(() -> "ip:" + request.sourceIp().orElse("unknown"))));
     return withViewerCookie(
         request, user, ApiResponses.ok(videos.recordView(videoId, viewer, body.watchedSeconds())));
+  }
+
+  /** A video's caption tracks, for whoever may see the video. */
+  private APIGatewayV2HTTPResponse listCaptions(ApiRequest request) {
+    String videoId = videoId(request);
+    return ApiResponses.ok(
+        captions.list(videoId, request.user().map(SessionUser::userId).orElse(null)));
+  }
+
+  private APIGatewayV2HTTPResponse putCaption(ApiRequest request) {
+    SessionUser user = request.requireUser();
+    String videoId = videoId(request);
+    String language = CaptionService.language(request.pathParam(LANGUAGE));
+    CaptionTrackUpload upload = request.body("CaptionTrackUpload", CaptionTrackUpload.class);
+    return ApiResponses.ok(captions.put(videoId, user.userId(), language, upload));
+  }
+
+  private APIGatewayV2HTTPResponse deleteCaption(ApiRequest request) {
+    SessionUser user = request.requireUser();
+    String videoId = videoId(request);
+    captions.delete(videoId, user.userId(), CaptionService.language(request.pathParam(LANGUAGE)));
+    return ApiResponses.noContent();
   }
 
   private APIGatewayV2HTTPResponse history(ApiRequest request) {

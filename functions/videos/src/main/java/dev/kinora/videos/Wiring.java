@@ -6,6 +6,9 @@ import dev.kinora.shared.config.Config;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.Limits;
 import dev.kinora.shared.discovery.ViewBuckets;
+import dev.kinora.videos.captions.CaptionService;
+import dev.kinora.videos.captions.DynamoCaptionTracks;
+import dev.kinora.videos.captions.S3CaptionMedia;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -20,6 +23,7 @@ public final class Wiring {
   private final Limits limits = Contract.load().limits();
   private final DynamoDbClient dynamoDb;
   private VideoService videoService;
+  private CaptionService captionService;
 
   private Wiring(Config config) {
     this.config = config;
@@ -70,5 +74,26 @@ public final class Wiring {
               Clock.systemUTC());
     }
     return videoService;
+  }
+
+  /** Caption tracks: the video service's access rules, the row's map, the media bucket. */
+  public synchronized CaptionService captionService() {
+    if (captionService == null) {
+      Contract contract = Contract.load();
+      captionService =
+          new CaptionService(
+              videoService(),
+              new DynamoCaptionTracks(dynamoDb, config.require("VIDEOS_TABLE")),
+              new S3CaptionMedia(
+                  S3Clients.s3(config),
+                  config.require("MEDIA_BUCKET"),
+                  limits.media().playlistMaxAgeSeconds()),
+              new CaptionService.Limits(
+                  contract.limitInteger("captions.maxFileBytes"),
+                  contract.limitInteger("captions.maxCues"),
+                  contract.limitInteger("captions.maxTracksPerVideo")),
+              Clock.systemUTC());
+    }
+    return captionService;
   }
 }

@@ -26,7 +26,13 @@ class VideosApiTest {
   private final InMemoryPlayback playback = new InMemoryPlayback();
   private final VideosApi api =
       new VideosApi(
-          InMemoryPlayback.service(store, playback, SampleVideos.CREATED), CONTRACT.limits());
+          InMemoryPlayback.service(store, playback, SampleVideos.CREATED),
+          InMemoryCaptions.service(
+              InMemoryPlayback.service(store, playback, SampleVideos.CREATED),
+              new InMemoryCaptions(store),
+              SampleVideos.CREATED,
+              20),
+          CONTRACT.limits());
 
   private static APIGatewayV2HTTPEvent sample(String name) throws Exception {
     Path file = Path.of(System.getProperty("kinora.root", "../.."), "events", name);

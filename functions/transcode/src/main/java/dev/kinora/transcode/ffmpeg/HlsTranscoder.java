@@ -1,5 +1,6 @@
 package dev.kinora.transcode.ffmpeg;
 
+import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.log.Log;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,7 @@ public final class HlsTranscoder {
   private final Duration timeout;
   private final TranscodeSettings settings;
   private final PassPlan plan;
+  private final SubtitleExtractor subtitles;
 
   public HlsTranscoder(FfmpegBinaries binaries, Duration timeout) {
     this(binaries, timeout, TranscodeSettings.load(), PassPlan.LOWEST_RUNG_FIRST);
@@ -61,6 +63,12 @@ public final class HlsTranscoder {
     this.timeout = timeout;
     this.settings = settings;
     this.plan = plan;
+    Contract contract = Contract.load();
+    this.subtitles =
+        new SubtitleExtractor(
+            binaries,
+            contract.limitInteger("captions.maxCues"),
+            contract.limitInteger("captions.maxTracksPerVideo"));
   }
 
   /**
@@ -104,7 +112,12 @@ public final class HlsTranscoder {
     }
     Path thumbnail = outDir.resolve(THUMBNAIL);
     thumbnail(source, info, thumbnail, remaining(deadline));
-    return new HlsOutput(outDir, rungs, master, thumbnail, storyboard);
+    // The source's text subtitles become caption tracks; the final master names them.
+    List<ExtractedCaption> captions = subtitles.extract(source, info, outDir, remaining(deadline));
+    if (!captions.isEmpty()) {
+      MasterPlaylist.write(master, ready, captions);
+    }
+    return new HlsOutput(outDir, rungs, master, thumbnail, storyboard, captions);
   }
 
   /**

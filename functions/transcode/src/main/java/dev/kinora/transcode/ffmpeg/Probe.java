@@ -52,7 +52,26 @@ public final class Probe {
         media.frameRate(),
         media.hasAudio(),
         media.rotation(),
-        media.formatName());
+        media.formatName(),
+        subtitles(report));
+  }
+
+  /** Every subtitle stream of the report, in stream order. */
+  static List<SubtitleStream> subtitles(JsonNode report) {
+    List<SubtitleStream> subtitles = new ArrayList<>();
+    for (JsonNode stream : report.path("streams")) {
+      if ("subtitle".equals(stream.path("codec_type").asText())) {
+        JsonNode tags = stream.path("tags");
+        subtitles.add(
+            new SubtitleStream(
+                stream.path("index").asInt(),
+                stream.path("codec_name").asText(""),
+                tags.hasNonNull("language") ? tags.path("language").asText() : null,
+                tags.hasNonNull("title") ? tags.path("title").asText() : null,
+                stream.path("disposition").path("hearing_impaired").asInt(0) == 1));
+      }
+    }
+    return subtitles;
   }
 
   private JsonNode runFfprobe(Path source, SourceFile file)

@@ -66,6 +66,44 @@ class HlsTranscoderTest {
   }
 
   @Test
+  void embeddedMovTextSubtitlesBecomeCaptionTracksInTheMaster() throws Exception {
+    Path clip = TestClips.clip(work.resolve("subs-plain.mp4"), 640, 360, 3, true);
+    Path english = work.resolve("en.srt");
+    Files.writeString(english, "1\n00:00:00,500 --> 00:00:02,000\nHello from the source\n");
+    Path untagged = work.resolve("x.srt");
+    Files.writeString(untagged, "1\n00:00:01,000 --> 00:00:02,500\nNo language tag\n");
+    Path source =
+        TestClips.withMovText(
+            clip,
+            work.resolve("subs.mp4"),
+            List.of(english, untagged),
+            java.util.Arrays.asList("eng", null));
+    MediaInfo info = probe.probe(source);
+    assertThat(info.subtitles())
+        .extracting(SubtitleStream::codec)
+        .containsExactly("mov_text", "mov_text");
+    Path out = work.resolve("subs-out");
+
+    HlsOutput output = transcoder.transcode(source, info, out, new Recorder(out));
+
+    assertThat(output.captions())
+        .containsExactly(
+            new ExtractedCaption("en", "English", false, 1),
+            new ExtractedCaption("und", "Unknown language", false, 1));
+    assertThat(Files.readString(out.resolve("captions/en.vtt")))
+        .isEqualTo("WEBVTT\n\n00:00:00.500 --> 00:00:02.000\nHello from the source\n");
+    assertThat(Files.readString(out.resolve("captions/en.m3u8"))).contains("en.vtt\n");
+    assertThat(out.resolve("captions")).isDirectoryNotContaining("glob:**.ffmpeg.vtt");
+    String master = Files.readString(out.resolve("master.m3u8"));
+    assertThat(master)
+        .contains(
+            "#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"English\",LANGUAGE=\"en\","
+                + "DEFAULT=NO,AUTOSELECT=YES,URI=\"captions/en.m3u8\"",
+            "LANGUAGE=\"und\"",
+            ",SUBTITLES=\"subs\"\n360p/index.m3u8");
+  }
+
+  @Test
   void aClipBecomesAPlayableLadderWithTheLowestRungReadyFirst() throws Exception {
     Path source = TestClips.clip(work.resolve("wide.mp4"), 854, 480, 3, true);
     Path out = work.resolve("wide-out");

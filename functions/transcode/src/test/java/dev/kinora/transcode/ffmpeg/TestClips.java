@@ -58,6 +58,30 @@ final class TestClips {
     return ffmpeg(args, file);
   }
 
+  /**
+   * The clip with subtitle streams muxed in as mov_text (MP4's text subtitles), one per SRT file,
+   * each tagged with its language (null: no tag).
+   */
+  static Path withMovText(Path clip, Path file, List<Path> srts, List<String> languages)
+      throws IOException {
+    List<String> args = new ArrayList<>(List.of("-i", clip.toString()));
+    for (Path srt : srts) {
+      args.addAll(List.of("-i", srt.toString()));
+    }
+    args.addAll(List.of("-map", "0:v", "-map", "0:a?"));
+    for (int i = 0; i < srts.size(); i++) {
+      args.addAll(List.of("-map", (i + 1) + ":0"));
+    }
+    args.addAll(List.of("-c:v", "copy", "-c:a", "copy", "-c:s", "mov_text"));
+    for (int i = 0; i < languages.size(); i++) {
+      if (languages.get(i) != null) {
+        args.add("-metadata:s:s:" + i);
+        args.add("language=" + languages.get(i));
+      }
+    }
+    return ffmpeg(args, file);
+  }
+
   /** The same clip as a phone held upright records it: stored landscape, display rotated 90°. */
   static Path rotated(Path landscapeClip, Path file) throws IOException {
     return ffmpeg(

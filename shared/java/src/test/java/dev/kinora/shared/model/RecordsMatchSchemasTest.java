@@ -143,6 +143,23 @@ class RecordsMatchSchemasTest {
             "VideoUpdateRequest",
             new VideoUpdateRequest("Walk", null, List.of("walk"), null, VideoVisibility.PRIVATE)),
         example("ViewRequest", new ViewRequest(31.5)),
+        example(
+            "CaptionTrackUpload",
+            new CaptionTrackUpload(
+                "English",
+                CaptionKind.SUBTITLES,
+                CaptionFormat.SRT,
+                "1\n00:00:01,000 --> 00:00:02,000\nHi\n")),
+        example(
+            "CaptionTrack",
+            new CaptionTrack(
+                "en",
+                "English",
+                CaptionKind.CAPTIONS,
+                CaptionSource.EMBEDDED,
+                "/media/abcdefghijk/captions/en.vtt",
+                12,
+                CREATED)),
         example("ViewResult", new ViewResult(true, 8)),
         example("HealthStatus", HealthStatus.ok("kinora", "0.1.0", CREATED)),
         example("ClientConfig", new ClientConfig(CONTRACT.clientLimits())),
