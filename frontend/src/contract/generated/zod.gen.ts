@@ -762,11 +762,113 @@ export const zTrendingCategoriesResponse = z.object({
   data: z.array(zListingCategory),
 });
 
+/**
+ * A playlist's id (opaque, URL-safe).
+ */
+export const zPlaylistId = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+export const zPlaylistTitle = z.string().min(1).max(150).regex(/\S/);
+
+export const zPlaylistDescription = z.string().max(5000);
+
+/**
+ * public: listed on the channel; unlisted: whoever has the link; private: the owner only.
+ */
+export const zPlaylistVisibility = z.enum(['public', 'unlisted', 'private']);
+
+/**
+ * `watchLater`: the one per user, private, cannot be renamed or deleted.
+ */
+export const zPlaylistKind = z.enum(['regular', 'watchLater']);
+
+export const zPlaylistCreateRequest = z.strictObject({
+  title: zPlaylistTitle,
+  description: zPlaylistDescription.optional(),
+  visibility: zPlaylistVisibility,
+});
+
+/**
+ * The owner's edit; absent fields keep their value.
+ */
+export const zPlaylistUpdateRequest = z.strictObject({
+  title: zPlaylistTitle.optional(),
+  description: zPlaylistDescription.optional(),
+  visibility: zPlaylistVisibility.optional(),
+});
+
+export const zPlaylistItemAddRequest = z.strictObject({
+  videoId: zVideoId,
+});
+
+export const zPlaylistItemMoveRequest = z.strictObject({
+  afterVideoId: zVideoId.nullable(),
+});
+
+export const zPlaylist = z.object({
+  id: zPlaylistId,
+  kind: zPlaylistKind,
+  channelId: zResourceId,
+  title: z.string(),
+  description: z.string(),
+  visibility: zPlaylistVisibility,
+  itemCount: z.int(),
+  thumbnailUrl: z.string().optional(),
+  containsVideo: z.boolean().optional(),
+  createdAt: zTimestamp,
+  updatedAt: zTimestamp,
+});
+
+/**
+ * A playlist as its page shows it.
+ */
+export const zPlaylistDetail = zPlaylist.and(
+  z.object({
+    channel: zChannelSummary,
+    isOwner: z.boolean(),
+  }),
+);
+
+/**
+ * One video of a playlist, as a `VideoCard`, with when it was added.
+ */
+export const zPlaylistItem = zVideoCard.and(
+  z.object({
+    addedAt: zTimestamp,
+  }),
+);
+
+export const zPlaylistResponse = z.object({
+  data: zPlaylist,
+});
+
+export const zPlaylistDetailResponse = z.object({
+  data: zPlaylistDetail,
+});
+
+export const zPlaylistListResponse = z.object({
+  data: z.array(zPlaylist),
+  meta: zPageMeta,
+});
+
+export const zPlaylistItemResponse = z.object({
+  data: zPlaylistItem,
+});
+
+export const zPlaylistItemListResponse = z.object({
+  data: z.array(zPlaylistItem),
+  meta: zPageMeta,
+});
+
 export const zUploadIdPath = zResourceId;
 
 export const zVideoIdPath = zVideoId;
 
 export const zChannelIdPath = zResourceId;
+
+export const zPlaylistIdPath = zPlaylistId;
 
 /**
  * Opaque; `meta.nextCursor` of the previous page.
@@ -1181,3 +1283,116 @@ export const zListChannelVideosQuery = z.object({
  * One page of the channel's videos.
  */
 export const zListChannelVideosResponse = zVideoCardListResponse;
+
+export const zCreatePlaylistBody = zPlaylistCreateRequest;
+
+/**
+ * The new playlist.
+ */
+export const zCreatePlaylistResponse = zPlaylistResponse;
+
+export const zListMyPlaylistsQuery = z.object({
+  videoId: zVideoId.optional(),
+  cursor: z.string().optional(),
+  limit: z.int().gte(1).lte(50).optional(),
+});
+
+/**
+ * One page of the caller's playlists.
+ */
+export const zListMyPlaylistsResponse = zPlaylistListResponse;
+
+/**
+ * The caller's Watch later playlist.
+ */
+export const zGetWatchLaterResponse = zPlaylistResponse;
+
+export const zListChannelPlaylistsPath = z.object({
+  channelId: zResourceId,
+});
+
+export const zListChannelPlaylistsQuery = z.object({
+  cursor: z.string().optional(),
+  limit: z.int().gte(1).lte(50).optional(),
+});
+
+/**
+ * One page of the channel's public playlists.
+ */
+export const zListChannelPlaylistsResponse = zPlaylistListResponse;
+
+export const zDeletePlaylistPath = z.object({
+  playlistId: zPlaylistId,
+});
+
+/**
+ * Deleted.
+ */
+export const zDeletePlaylistResponse = z.void();
+
+export const zGetPlaylistPath = z.object({
+  playlistId: zPlaylistId,
+});
+
+/**
+ * The playlist.
+ */
+export const zGetPlaylistResponse = zPlaylistDetailResponse;
+
+export const zUpdatePlaylistBody = zPlaylistUpdateRequest;
+
+export const zUpdatePlaylistPath = z.object({
+  playlistId: zPlaylistId,
+});
+
+/**
+ * The playlist after the change.
+ */
+export const zUpdatePlaylistResponse = zPlaylistResponse;
+
+export const zListPlaylistItemsPath = z.object({
+  playlistId: zPlaylistId,
+});
+
+export const zListPlaylistItemsQuery = z.object({
+  cursor: z.string().optional(),
+  limit: z.int().gte(1).lte(50).optional(),
+});
+
+/**
+ * One page of items.
+ */
+export const zListPlaylistItemsResponse = zPlaylistItemListResponse;
+
+export const zAddPlaylistItemBody = zPlaylistItemAddRequest;
+
+export const zAddPlaylistItemPath = z.object({
+  playlistId: zPlaylistId,
+});
+
+/**
+ * Already in the playlist; unchanged.
+ */
+export const zAddPlaylistItemResponse = zPlaylistItemResponse;
+
+export const zRemovePlaylistItemPath = z.object({
+  playlistId: zPlaylistId,
+  videoId: zVideoId,
+});
+
+/**
+ * Not in the playlist (any more).
+ */
+export const zRemovePlaylistItemResponse = z.void();
+
+export const zMovePlaylistItemBody = zPlaylistItemMoveRequest;
+
+export const zMovePlaylistItemPath = z.object({
+  playlistId: zPlaylistId,
+  videoId: zVideoId,
+});
+
+/**
+ * The moved item.
+ */
+export const zMovePlaylistItemResponse = zPlaylistItemResponse;
