@@ -1,9 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import type { PlaylistVisibility } from '../../contract/generated/types.gen';
 import { limits } from '../../contract/generated/limits.gen';
 import { addPlaylistItem, useToggleMembership } from './api/items';
-import { useCreatePlaylist, useMyPlaylists } from './api/myPlaylists';
+import { myPlaylistsKey, useCreatePlaylist, useMyPlaylists } from './api/myPlaylists';
 import styles from './SaveToPlaylist.module.css';
 
 const VISIBILITIES: { value: PlaylistVisibility; label: string }[] = [
@@ -16,6 +17,7 @@ function NewPlaylistForm({ videoId, onCreated }: { videoId: string; onCreated: (
   const [title, setTitle] = useState('');
   const [visibility, setVisibility] = useState<PlaylistVisibility>('private');
   const create = useCreatePlaylist();
+  const queryClient = useQueryClient();
   const [failure, setFailure] = useState<string | null>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -28,6 +30,8 @@ function NewPlaylistForm({ videoId, onCreated }: { videoId: string; onCreated: (
     try {
       const playlist = await create.mutateAsync({ title: title.trim(), visibility });
       await addPlaylistItem(playlist.id, videoId);
+      // The list refetched when the playlist was created, before the video was in it.
+      await queryClient.invalidateQueries({ queryKey: myPlaylistsKey });
       onCreated();
     } catch (error) {
       setFailure(error instanceof Error ? error.message : 'The playlist could not be created');
