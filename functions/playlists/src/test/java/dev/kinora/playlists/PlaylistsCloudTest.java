@@ -330,7 +330,8 @@ class PlaylistsCloudTest {
                     "{\"title\":\"" + "t".repeat(151) + "\",\"visibility\":\"public\"}")
                 .code())
         .isEqualTo("VALIDATION_ERROR");
-    // minProperties is not in the generated zod schemas (as for VideoUpdateRequest): the server says so.
+    // minProperties is not in the generated zod schemas (as for VideoUpdateRequest): the server
+    // says so.
     assertThat(owner.patch("/api/v1/playlists/" + id, "{}").code()).isEqualTo("VALIDATION_ERROR");
     assertThat(owner.get("/api/v1/playlists/" + id + "/items?cursor=%2F%2F").code())
         .isEqualTo("VALIDATION_ERROR");
