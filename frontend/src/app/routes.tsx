@@ -10,6 +10,8 @@ import { SearchPage } from '../features/discovery/SearchPage';
 import { TrendingPage } from '../features/discovery/TrendingPage';
 import { SubscriptionsPage } from '../features/engagement/SubscriptionsPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { PlaylistPage } from '../features/playlists/PlaylistPage';
+import { PlaylistsPage } from '../features/playlists/PlaylistsPage';
 import { UploadPage } from '../features/uploads/UploadPage';
 import { EmbedPage } from '../features/videos/EmbedPage';
 import { WatchPage } from '../features/videos/WatchPage';
@@ -68,6 +70,15 @@ export const routes: RouteObject[] = [
           </RequireAuth>,
         ),
       },
+      {
+        path: 'playlists',
+        element: page(
+          <RequireAuth>
+            <PlaylistsPage />
+          </RequireAuth>,
+        ),
+      },
+      { path: 'playlist/:playlistId', element: page(<PlaylistPage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],
   },

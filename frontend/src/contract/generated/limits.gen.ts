@@ -270,6 +270,22 @@ export const limits = {
       maxReadsPerPage: 10,
     },
   },
+  playlist: {
+    title: {
+      min: 1,
+      max: 150,
+    },
+    description: {
+      max: 5000,
+    },
+    update: {
+      minFields: 1,
+    },
+    maxItems: 500,
+    maxRankLength: 64,
+    writeAttempts: 60,
+    panelPageSize: 50,
+  },
   rateLimits: {
     uploadInit: {
       requests: 5,

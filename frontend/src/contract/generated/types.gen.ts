@@ -916,6 +916,114 @@ export type TrendingCategoriesResponse = {
   data: Array<ListingCategory>;
 };
 
+/**
+ * A playlist's id (opaque, URL-safe).
+ */
+export type PlaylistId = string;
+
+export type PlaylistTitle = string;
+
+export type PlaylistDescription = string;
+
+/**
+ * public: listed on the channel; unlisted: whoever has the link; private: the owner only.
+ */
+export type PlaylistVisibility = 'public' | 'unlisted' | 'private';
+
+/**
+ * `watchLater`: the one per user, private, cannot be renamed or deleted.
+ */
+export type PlaylistKind = 'regular' | 'watchLater';
+
+export type PlaylistCreateRequest = {
+  title: PlaylistTitle;
+  description?: PlaylistDescription;
+  visibility: PlaylistVisibility;
+};
+
+/**
+ * The owner's edit; absent fields keep their value.
+ */
+export type PlaylistUpdateRequest = {
+  title?: PlaylistTitle;
+  description?: PlaylistDescription;
+  visibility?: PlaylistVisibility;
+};
+
+export type PlaylistItemAddRequest = {
+  videoId: VideoId;
+};
+
+export type PlaylistItemMoveRequest = {
+  /**
+   * The item to place this one right after; `null` moves it to the top.
+   */
+  afterVideoId: VideoId | null;
+};
+
+export type Playlist = {
+  id: PlaylistId;
+  kind: PlaylistKind;
+  channelId: ResourceId;
+  title: string;
+  description: string;
+  visibility: PlaylistVisibility;
+  /**
+   * Every item, exactly (kept in the same transaction as the items).
+   */
+  itemCount: number;
+  /**
+   * The thumbnail of the first item added that is public and ready, when there is one.
+   */
+  thumbnailUrl?: string;
+  /**
+   * Only with `listMyPlaylists?videoId=`; whether that video is in this playlist.
+   */
+  containsVideo?: boolean;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+/**
+ * A playlist as its page shows it.
+ */
+export type PlaylistDetail = Playlist & {
+  channel: ChannelSummary;
+  /**
+   * The caller owns the playlist (and may edit, reorder or delete it).
+   */
+  isOwner: boolean;
+};
+
+/**
+ * One video of a playlist, as a `VideoCard`, with when it was added.
+ */
+export type PlaylistItem = VideoCard & {
+  addedAt: Timestamp;
+};
+
+export type PlaylistResponse = {
+  data: Playlist;
+};
+
+export type PlaylistDetailResponse = {
+  data: PlaylistDetail;
+};
+
+export type PlaylistListResponse = {
+  data: Array<Playlist>;
+  meta: PageMeta;
+};
+
+export type PlaylistItemResponse = {
+  data: PlaylistItem;
+};
+
+export type PlaylistItemListResponse = {
+  data: Array<PlaylistItem>;
+  meta: PageMeta;
+};
+
 export type UploadIdPath = ResourceId;
 
 export type VideoIdPath = VideoId;
@@ -923,6 +1031,8 @@ export type VideoIdPath = VideoId;
 export type CaptionLanguagePath = CaptionLanguage;
 
 export type ChannelIdPath = ResourceId;
+
+export type PlaylistIdPath = PlaylistId;
 
 /**
  * Opaque; `meta.nextCursor` of the previous page.
@@ -2231,3 +2341,328 @@ export type ListChannelVideosResponses = {
 };
 
 export type ListChannelVideosResponse = ListChannelVideosResponses[keyof ListChannelVideosResponses];
+
+export type CreatePlaylistData = {
+  body: PlaylistCreateRequest;
+  path?: never;
+  query?: never;
+  url: '/api/v1/playlists';
+};
+
+export type CreatePlaylistErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type CreatePlaylistError = CreatePlaylistErrors[keyof CreatePlaylistErrors];
+
+export type CreatePlaylistResponses = {
+  /**
+   * The new playlist.
+   */
+  201: PlaylistResponse;
+};
+
+export type CreatePlaylistResponse = CreatePlaylistResponses[keyof CreatePlaylistResponses];
+
+export type ListMyPlaylistsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    videoId?: VideoId;
+    /**
+     * Opaque; `meta.nextCursor` of the previous page of the same list (another list's → `VALIDATION_ERROR` at `/cursor`).
+     */
+    cursor?: string;
+    /**
+     * Page size (default `pagination.defaultPageSize`).
+     */
+    limit?: number;
+  };
+  url: '/api/v1/me/playlists';
+};
+
+export type ListMyPlaylistsErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type ListMyPlaylistsError = ListMyPlaylistsErrors[keyof ListMyPlaylistsErrors];
+
+export type ListMyPlaylistsResponses = {
+  /**
+   * One page of the caller's playlists.
+   */
+  200: PlaylistListResponse;
+};
+
+export type ListMyPlaylistsResponse = ListMyPlaylistsResponses[keyof ListMyPlaylistsResponses];
+
+export type GetWatchLaterData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/v1/me/watch-later';
+};
+
+export type GetWatchLaterErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type GetWatchLaterError = GetWatchLaterErrors[keyof GetWatchLaterErrors];
+
+export type GetWatchLaterResponses = {
+  /**
+   * The caller's Watch later playlist.
+   */
+  200: PlaylistResponse;
+};
+
+export type GetWatchLaterResponse = GetWatchLaterResponses[keyof GetWatchLaterResponses];
+
+export type ListChannelPlaylistsData = {
+  body?: never;
+  path: {
+    channelId: ResourceId;
+  };
+  query?: {
+    /**
+     * Opaque; `meta.nextCursor` of the previous page of the same list (another list's → `VALIDATION_ERROR` at `/cursor`).
+     */
+    cursor?: string;
+    /**
+     * Page size (default `pagination.defaultPageSize`).
+     */
+    limit?: number;
+  };
+  url: '/api/v1/channels/{channelId}/playlists';
+};
+
+export type ListChannelPlaylistsErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type ListChannelPlaylistsError = ListChannelPlaylistsErrors[keyof ListChannelPlaylistsErrors];
+
+export type ListChannelPlaylistsResponses = {
+  /**
+   * One page of the channel's public playlists.
+   */
+  200: PlaylistListResponse;
+};
+
+export type ListChannelPlaylistsResponse = ListChannelPlaylistsResponses[keyof ListChannelPlaylistsResponses];
+
+export type DeletePlaylistData = {
+  body?: never;
+  path: {
+    playlistId: PlaylistId;
+  };
+  query?: never;
+  url: '/api/v1/playlists/{playlistId}';
+};
+
+export type DeletePlaylistErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type DeletePlaylistError = DeletePlaylistErrors[keyof DeletePlaylistErrors];
+
+export type DeletePlaylistResponses = {
+  /**
+   * Deleted.
+   */
+  204: void;
+};
+
+export type DeletePlaylistResponse = DeletePlaylistResponses[keyof DeletePlaylistResponses];
+
+export type GetPlaylistData = {
+  body?: never;
+  path: {
+    playlistId: PlaylistId;
+  };
+  query?: never;
+  url: '/api/v1/playlists/{playlistId}';
+};
+
+export type GetPlaylistErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type GetPlaylistError = GetPlaylistErrors[keyof GetPlaylistErrors];
+
+export type GetPlaylistResponses = {
+  /**
+   * The playlist.
+   */
+  200: PlaylistDetailResponse;
+};
+
+export type GetPlaylistResponse = GetPlaylistResponses[keyof GetPlaylistResponses];
+
+export type UpdatePlaylistData = {
+  body: PlaylistUpdateRequest;
+  path: {
+    playlistId: PlaylistId;
+  };
+  query?: never;
+  url: '/api/v1/playlists/{playlistId}';
+};
+
+export type UpdatePlaylistErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type UpdatePlaylistError = UpdatePlaylistErrors[keyof UpdatePlaylistErrors];
+
+export type UpdatePlaylistResponses = {
+  /**
+   * The playlist after the change.
+   */
+  200: PlaylistResponse;
+};
+
+export type UpdatePlaylistResponse = UpdatePlaylistResponses[keyof UpdatePlaylistResponses];
+
+export type ListPlaylistItemsData = {
+  body?: never;
+  path: {
+    playlistId: PlaylistId;
+  };
+  query?: {
+    /**
+     * Opaque; `meta.nextCursor` of the previous page of the same list (another list's → `VALIDATION_ERROR` at `/cursor`).
+     */
+    cursor?: string;
+    /**
+     * Page size (default `pagination.defaultPageSize`).
+     */
+    limit?: number;
+  };
+  url: '/api/v1/playlists/{playlistId}/items';
+};
+
+export type ListPlaylistItemsErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type ListPlaylistItemsError = ListPlaylistItemsErrors[keyof ListPlaylistItemsErrors];
+
+export type ListPlaylistItemsResponses = {
+  /**
+   * One page of items.
+   */
+  200: PlaylistItemListResponse;
+};
+
+export type ListPlaylistItemsResponse = ListPlaylistItemsResponses[keyof ListPlaylistItemsResponses];
+
+export type AddPlaylistItemData = {
+  body: PlaylistItemAddRequest;
+  path: {
+    playlistId: PlaylistId;
+  };
+  query?: never;
+  url: '/api/v1/playlists/{playlistId}/items';
+};
+
+export type AddPlaylistItemErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type AddPlaylistItemError = AddPlaylistItemErrors[keyof AddPlaylistItemErrors];
+
+export type AddPlaylistItemResponses = {
+  /**
+   * Already in the playlist; unchanged.
+   */
+  200: PlaylistItemResponse;
+  /**
+   * Added at the end.
+   */
+  201: PlaylistItemResponse;
+};
+
+export type AddPlaylistItemResponse = AddPlaylistItemResponses[keyof AddPlaylistItemResponses];
+
+export type RemovePlaylistItemData = {
+  body?: never;
+  path: {
+    playlistId: PlaylistId;
+    videoId: VideoId;
+  };
+  query?: never;
+  url: '/api/v1/playlists/{playlistId}/items/{videoId}';
+};
+
+export type RemovePlaylistItemErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type RemovePlaylistItemError = RemovePlaylistItemErrors[keyof RemovePlaylistItemErrors];
+
+export type RemovePlaylistItemResponses = {
+  /**
+   * Not in the playlist (any more).
+   */
+  204: void;
+};
+
+export type RemovePlaylistItemResponse = RemovePlaylistItemResponses[keyof RemovePlaylistItemResponses];
+
+export type MovePlaylistItemData = {
+  body: PlaylistItemMoveRequest;
+  path: {
+    playlistId: PlaylistId;
+    videoId: VideoId;
+  };
+  query?: never;
+  url: '/api/v1/playlists/{playlistId}/items/{videoId}/move';
+};
+
+export type MovePlaylistItemErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type MovePlaylistItemError = MovePlaylistItemErrors[keyof MovePlaylistItemErrors];
+
+export type MovePlaylistItemResponses = {
+  /**
+   * The moved item.
+   */
+  200: PlaylistItemResponse;
+};
+
+export type MovePlaylistItemResponse = MovePlaylistItemResponses[keyof MovePlaylistItemResponses];

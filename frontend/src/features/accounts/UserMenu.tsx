@@ -134,6 +134,18 @@ function SignedInMenu({ name, handle, avatarUrl }: { name: string; handle: strin
             </Link>
           </li>
           <li role="none">
+            <Link
+              role="menuitem"
+              to="/playlists"
+              className={styles.item}
+              onClick={() => {
+                setOpen(false);
+              }}
+            >
+              Playlists
+            </Link>
+          </li>
+          <li role="none">
             <button role="menuitem" type="button" className={styles.item} disabled={logout.isPending} onClick={signOut}>
               {logout.isPending ? 'Signing out…' : 'Sign out'}
             </button>

@@ -255,6 +255,9 @@ test('userMenuOpensWithTheKeyboardAndEscapeReturnsFocus', async () => {
   await user.keyboard('{ArrowDown}');
   expect(within(menu).getByRole('menuitem', { name: 'Subscriptions' })).toHaveFocus();
   await user.keyboard('{ArrowDown}');
+  expect(within(menu).getByRole('menuitem', { name: 'Playlists' })).toHaveAttribute('href', '/playlists');
+  expect(within(menu).getByRole('menuitem', { name: 'Playlists' })).toHaveFocus();
+  await user.keyboard('{ArrowDown}');
   expect(within(menu).getByRole('menuitem', { name: 'Sign out' })).toHaveFocus();
 
   await user.keyboard('{Escape}');

@@ -8,6 +8,9 @@ import { useMe } from '../accounts/api/getMe';
 import { RelatedVideos } from '../discovery/RelatedVideos';
 import { Comments } from '../engagement/Comments';
 import { SubscribeButton } from '../engagement/SubscribeButton';
+import { WatchSide } from '../playlists/PlaylistPanel';
+import { SaveToPlaylist } from '../playlists/SaveToPlaylist';
+import { usePlaylistPlayback } from '../playlists/usePlaylistPlayback';
 import { RatingButtons } from '../engagement/RatingButtons';
 import { useDeleteVideo } from './api/deleteVideo';
 import { useVideo } from './api/getVideo';
@@ -201,6 +204,7 @@ export function WatchPage() {
   useDocumentTitle(video.data?.title ?? (video.isPending && validId ? 'Loading video' : undefined));
   const signedIn = Boolean(me.data);
   const ports = usePlaybackPorts(videoId);
+  const playback = usePlaylistPlayback(searchParams.get('list'), videoId);
 
   if (!validId) return <VideoNotFound />;
   if (video.isPending) return <p className={styles.muted}>Loading video…</p>;
@@ -237,6 +241,8 @@ export function WatchPage() {
             title={data.title}
             signedIn={signedIn}
             ports={ports}
+            autoPlay={playback.autoPlay}
+            onEnded={playback.onEnded}
           />
         ) : (
           <StatusPanel video={data} />
@@ -256,6 +262,7 @@ export function WatchPage() {
         </p>
         <ChannelRow video={data} signedIn={signedIn} />
         <ShareButton video={data} currentTime={() => playedTo.current} />
+        <SaveToPlaylist videoId={data.id} signedIn={signedIn} />
         {data.viewer.isOwner && <OwnerActions video={data} />}
         <Description text={data.description} />
         {data.tags.length > 0 && (
@@ -274,7 +281,9 @@ export function WatchPage() {
           />
         )}
       </article>
-      <RelatedVideos videoId={data.id} />
+      <WatchSide playback={playback}>
+        <RelatedVideos videoId={data.id} />
+      </WatchSide>
     </div>
   );
 }

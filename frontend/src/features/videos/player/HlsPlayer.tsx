@@ -24,6 +24,10 @@ interface Props {
   compact?: boolean;
   signedIn: boolean;
   ports: PlaybackPorts;
+  /** Start playing as soon as it can (the next video of a playlist). */
+  autoPlay?: boolean | undefined;
+  /** Told when the video played to its end (a playlist goes on to the next one). */
+  onEnded?: (() => void) | undefined;
 }
 
 /** One rung of the ladder as the quality menu lists it. */
@@ -67,7 +71,7 @@ function prefersNativeHls(video: HTMLVideoElement): boolean {
  * errors (`recoverMediaError`) up to `player.maxErrorRecoveries` times, then shows an error with a retry.
  */
 export function HlsPlayer(props: Props) {
-  const { playlistUrl, durationSeconds, resumeAt, startAt, onTime, signedIn, ports } = props;
+  const { playlistUrl, durationSeconds, resumeAt, startAt, onTime, signedIn, ports, onEnded } = props;
   const videoRef = useRef<HTMLVideoElement>(null);
   const shellRef = useRef<HTMLDivElement>(null);
   const hlsRef = useRef<HlsType | null>(null);
@@ -106,6 +110,15 @@ export function HlsPlayer(props: Props) {
       video.removeEventListener('timeupdate', tell);
     };
   }, [onTime]);
+
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video || !onEnded) return undefined;
+    video.addEventListener('ended', onEnded);
+    return () => {
+      video.removeEventListener('ended', onEnded);
+    };
+  }, [onEnded]);
 
   // Progress and views: one tracker per mounted player.
   useEffect(() => {
@@ -338,6 +351,7 @@ export function HlsPlayer(props: Props) {
           controls
           playsInline
           preload="metadata"
+          autoPlay={props.autoPlay}
           poster={props.posterUrl}
           aria-label={props.title}
         />

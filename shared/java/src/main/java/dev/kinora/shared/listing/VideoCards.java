@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -38,6 +39,16 @@ public final class VideoCards {
 
   /** Cards for these videos in this order; missing, repeated or non-listable ids are dropped. */
   public List<VideoCard> byIds(List<String> videoIds) {
+    return byIds(videoIds, VideoItems::isListable);
+  }
+
+  /**
+   * Cards for these videos in this order, keeping those {@code shown} lets through instead of the
+   * listable ones: for a list whose viewer may also see some of their own or unlisted videos (a
+   * playlist's owner). {@code shown} must apply {@code VideoAccessPolicy} itself.
+   */
+  public List<VideoCard> byIds(
+      List<String> videoIds, Predicate<Map<String, AttributeValue>> shown) {
     List<String> distinct = List.copyOf(new LinkedHashSet<>(videoIds));
     Map<String, Map<String, AttributeValue>> items =
         batchGet(
@@ -46,13 +57,21 @@ public final class VideoCards {
             null,
             null,
             item -> item.get("id").s());
-    return fromItems(distinct.stream().map(items::get).filter(Objects::nonNull).toList());
+    return fromItems(distinct.stream().map(items::get).filter(Objects::nonNull).toList(), shown);
   }
 
   /** Cards for VideosTable items already read, in their order; non-listable items are dropped. */
   public List<VideoCard> fromItems(List<Map<String, AttributeValue>> videoItems) {
+    return fromItems(videoItems, VideoItems::isListable);
+  }
+
+  private List<VideoCard> fromItems(
+      List<Map<String, AttributeValue>> videoItems, Predicate<Map<String, AttributeValue>> shown) {
     List<Map<String, AttributeValue>> listable =
-        videoItems.stream().filter(VideoItems::isListable).toList();
+        videoItems.stream()
+            .filter(item -> item.containsKey("status") && item.containsKey("visibility"))
+            .filter(shown)
+            .toList();
     List<String> channelIds =
         List.copyOf(
             new LinkedHashSet<>(listable.stream().map(item -> item.get("channelId").s()).toList()));

@@ -1,0 +1,70 @@
+package dev.kinora.playlists;
+
+import dev.kinora.shared.listing.ChannelItems;
+import dev.kinora.shared.listing.VideoCards;
+import dev.kinora.shared.listing.VideoItems;
+import dev.kinora.shared.model.ChannelSummary;
+import dev.kinora.shared.model.VideoCard;
+import dev.kinora.shared.video.VideoAccessPolicy.VideoFacts;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Videos and channels, read only, through the shared listing helpers. */
+final class DynamoVideoDirectory implements VideoDirectory {
+  private final DynamoDbClient dynamoDb;
+  private final String videosTable;
+  private final String accountsTable;
+  private final VideoCards cards;
+
+  DynamoVideoDirectory(DynamoDbClient dynamoDb, String videosTable, String accountsTable) {
+    this.dynamoDb = dynamoDb;
+    this.videosTable = videosTable;
+    this.accountsTable = accountsTable;
+    this.cards = new VideoCards(dynamoDb, videosTable, accountsTable);
+  }
+
+  @Override
+  public Optional<VideoFacts> facts(String videoId) {
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(
+                r ->
+                    r.tableName(videosTable)
+                        .key(Map.of("id", AttributeValue.fromS(videoId)))
+                        .consistentRead(true))
+            .item();
+    return item == null || item.isEmpty() || !item.containsKey("status")
+        ? Optional.empty()
+        : Optional.of(VideoItems.facts(item));
+  }
+
+  @Override
+  public Map<String, VideoCard> cards(List<String> videoIds, Predicate<VideoFacts> shown) {
+    var byId = new LinkedHashMap<String, VideoCard>();
+    for (VideoCard card : cards.byIds(videoIds, item -> shown.test(VideoItems.facts(item)))) {
+      byId.put(card.video().id(), card);
+    }
+    return byId;
+  }
+
+  @Override
+  public Optional<ChannelSummary> channel(String channelId) {
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(
+                r ->
+                    r.tableName(accountsTable)
+                        .key(ChannelItems.key(channelId))
+                        .projectionExpression(ChannelItems.PROJECTION)
+                        .expressionAttributeNames(ChannelItems.PROJECTION_NAMES))
+            .item();
+    return item == null || item.isEmpty()
+        ? Optional.empty()
+        : Optional.of(ChannelItems.toSummary(item));
+  }
+}

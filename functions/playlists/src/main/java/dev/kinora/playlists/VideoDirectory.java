@@ -1,0 +1,20 @@
+package dev.kinora.playlists;
+
+import dev.kinora.shared.model.ChannelSummary;
+import dev.kinora.shared.model.VideoCard;
+import dev.kinora.shared.video.VideoAccessPolicy.VideoFacts;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** What playlists read of other contexts: videos (VideosTable) and channels (AccountsTable). */
+interface VideoDirectory {
+
+  Optional<VideoFacts> facts(String videoId);
+
+  /** Cards of those of these videos that {@code shown} lets through, keyed by video id. */
+  Map<String, VideoCard> cards(List<String> videoIds, Predicate<VideoFacts> shown);
+
+  Optional<ChannelSummary> channel(String channelId);
+}
