@@ -84,7 +84,8 @@ class FaultInjectionTest {
     cloud =
         LocalCloud.builder()
             .root(root)
-            .inMemory()
+            // state on disk: each function's JSON lines go to state/logs/<Function>.log
+            .stateDir(scratch.resolve("state"))
             .port(0)
             .functionCode(FunctionCode.CLASSPATH)
             .faultInjection(SEED)
@@ -142,6 +143,7 @@ class FaultInjectionTest {
   @Test
   void everyVideoEndsReadyOrFailedWithOneLadderAndExactCountersUnderEveryFault() throws Exception {
     Faults faults = cloud.faults();
+    warmUp();
     run(new Scenario("none (baseline)", f -> {}, RUNS, false, false, false));
     assertThat(ladder).as("the baseline produced a ladder").isNotEmpty();
     Duration latest = randomPointWithin(faults);
@@ -193,15 +195,31 @@ class FaultInjectionTest {
   }
 
   /**
-   * "A random point of the run": the median time the baseline's transcode handler ran (S3's test
-   * event is one of the short ones), so a planned kill lands before the invocation ends about half
-   * the time; a retry after a kill starts cold and runs longer, and is hit less often.
+   * "A random point of the run": half the median time the baseline's transcode handler ran (S3's
+   * test event is one of the short ones): handler times vary a lot on a shared machine, and a kill
+   * planned later than the invocation's end never lands.
    */
   private static Duration randomPointWithin(Faults faults) {
     List<Duration> took =
         faults.successfulInvocations("TranscodeFunction").stream().sorted().toList();
     Duration median = took.isEmpty() ? Duration.ofSeconds(2) : took.get(took.size() / 2);
-    return median.compareTo(Duration.ofMillis(300)) < 0 ? Duration.ofMillis(300) : median;
+    Duration half = median.dividedBy(2);
+    return half.compareTo(Duration.ofMillis(300)) < 0 ? Duration.ofMillis(300) : half;
+  }
+
+  /**
+   * One upload before the baseline, not counted: on a busy machine a cold function's init can
+   * overrun Lambda's 10 s (API Gateway answers its own 500), which is not what this test is about.
+   */
+  private static void warmUp() {
+    Visitor owner = Visitor.signedUp(cloud);
+    for (int attempt = 0; attempt < 3; attempt++) {
+      if (Uploader.upload(
+              owner, clip, "clip.mp4", Map.of("title", "warm-up", "visibility", "private"))
+          .ok()) {
+        return;
+      }
+    }
   }
 
   private void run(Scenario scenario) throws Exception {
