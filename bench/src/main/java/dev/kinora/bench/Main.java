@@ -3,6 +3,7 @@ package dev.kinora.bench;
 import dev.kinora.bench.api.ApiBench;
 import dev.kinora.bench.coldstart.ColdStartBench;
 import dev.kinora.bench.search.SearchBench;
+import dev.kinora.bench.soak.SoakBench;
 import dev.kinora.bench.transcode.TranscodeBench;
 import dev.kinora.bench.upload.UploadBench;
 import java.io.PrintStream;
@@ -29,7 +30,8 @@ public final class Main {
           new ApiBench(),
           new UploadBench(),
           new TranscodeBench(),
-          new SearchBench());
+          new SearchBench(),
+          new SoakBench());
 
   static final BenchOption ROOT =
       BenchOption.value("root", "dir", "repository root (./kinora passes it)");

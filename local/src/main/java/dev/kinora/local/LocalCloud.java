@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kinora.local.events.EventSource;
 import dev.kinora.local.events.EventSources;
 import dev.kinora.local.events.Triggers;
+import dev.kinora.local.faults.Faults;
+import dev.kinora.local.faults.ThrottlingDynamoDbProxy;
 import dev.kinora.local.http.AdminHandler;
 import dev.kinora.local.http.FrontDoor;
 import dev.kinora.local.http.HttpApiAuth;
@@ -50,6 +52,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -98,6 +101,8 @@ public final class LocalCloud implements AutoCloseable {
   private LambdaLayers layers;
   private DynamoDbServer dynamoDbServer;
   private URI dynamoDbEndpoint;
+  private URI functionsDynamoDbEndpoint;
+  private Faults faults;
   private URI sqsEndpoint;
   private URI s3Endpoint;
   private SqsServer sqsServer;
@@ -187,6 +192,17 @@ public final class LocalCloud implements AutoCloseable {
                           corsOrigins)));
       s3Endpoint = s3Server.endpoint();
     }
+    functionsDynamoDbEndpoint = dynamoDbEndpoint;
+    if (options.faultSeed != null) {
+      faults = new Faults(options.faultSeed);
+      functionsDynamoDbEndpoint =
+          remember(ThrottlingDynamoDbProxy.start(faults, dynamoDbEndpoint)).endpoint();
+      options.logs.println(
+          "[local-cloud] fault injection on (seed "
+              + options.faultSeed
+              + "): functions reach DynamoDB through "
+              + functionsDynamoDbEndpoint);
+    }
     clock.time(
         "sdk clients",
         () -> {
@@ -202,6 +218,10 @@ public final class LocalCloud implements AutoCloseable {
             () -> new ResourceProvisioner(stack, dynamoDb, sqs, s3, options.logs).provision());
     resources = Collections.unmodifiableMap(provisioned.resources());
     buckets = Collections.unmodifiableMap(provisioned.buckets());
+    options.queueOverrides.forEach(
+        (logicalId, attributes) ->
+            sqs.setQueueAttributes(
+                r -> r.queueUrl(queueUrl(logicalId)).attributesWithStrings(attributes)));
     layers = remember(new LambdaLayers(template, stack, options.logs));
     clock.time(
         "functions",
@@ -352,9 +372,12 @@ public final class LocalCloud implements AutoCloseable {
               Duration.ofSeconds(def.timeoutSeconds()),
               () -> environment(def.logicalId()),
               List.of(options.functionCode.urls(codeUri)));
-      functions.put(
-          def.logicalId(),
-          remember(new LambdaFunction(spec, options.logs, logFile(def.logicalId()))));
+      LambdaFunction function =
+          remember(new LambdaFunction(spec, options.logs, logFile(def.logicalId())));
+      if (faults != null) {
+        function.injectFaults(faults);
+      }
+      functions.put(def.logicalId(), function);
       for (EventDef event : def.events()) {
         if ("HttpApi".equals(event.type())) {
           Map<String, Object> p = event.properties();
@@ -546,7 +569,7 @@ public final class LocalCloud implements AutoCloseable {
     env.put("AWS_DEFAULT_REGION", LocalAws.REGION);
     env.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY_ID);
     env.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_ACCESS_KEY);
-    env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
+    env.put("AWS_ENDPOINT_URL_DYNAMODB", functionsDynamoDbEndpoint.toString());
     env.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
     env.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
     env.put("AWS_LAMBDA_FUNCTION_NAME", name);
@@ -608,6 +631,22 @@ public final class LocalCloud implements AutoCloseable {
 
   public URI dynamoDbEndpoint() {
     return dynamoDbEndpoint;
+  }
+
+  /**
+   * The fault switchboard of a cloud built with {@link Builder#faultInjection}; fails otherwise
+   * (fault hooks are test-only and never active in {@code ./kinora up}).
+   */
+  public Faults faults() {
+    if (faults == null) {
+      throw new IllegalStateException("this local cloud was built without faultInjection(seed)");
+    }
+    return faults;
+  }
+
+  /** The fault switchboard, if this cloud was built with {@link Builder#faultInjection}. */
+  public Optional<Faults> faultInjection() {
+    return Optional.ofNullable(faults);
   }
 
   public URI sqsEndpoint() {
@@ -813,8 +852,32 @@ public final class LocalCloud implements AutoCloseable {
     private boolean defaultEventSources = true;
     private final List<EventSource> eventSources = new ArrayList<>();
     private ExternalServices external;
+    private Long faultSeed;
+    private final Map<String, Map<String, String>> queueOverrides = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Test-only: sets an SQS attribute of a template queue after it is created and before any event
+     * source polls it, e.g. a short {@code VisibilityTimeout} so a fault test sees a failed message
+     * come back in seconds instead of the template's 90 minutes.
+     */
+    public Builder queueAttribute(String queueLogicalId, String attribute, String value) {
+      queueOverrides
+          .computeIfAbsent(queueLogicalId, id -> new LinkedHashMap<>())
+          .put(attribute, value);
+      return this;
+    }
+
+    /**
+     * Test-only fault hooks ({@link Faults}, all off until a test turns them on): functions reach
+     * DynamoDB through a {@link ThrottlingDynamoDbProxy}, invocations, S3 notifications and {@code
+     * @connections} posts consult {@link LocalCloud#faults()}. Random choices use {@code seed}.
+     */
+    public Builder faultInjection(long seed) {
+      this.faultSeed = seed;
+      return this;
+    }
 
     /**
      * Use DynamoDB, SQS and S3 elsewhere (LocalStack) instead of starting them here; {@code

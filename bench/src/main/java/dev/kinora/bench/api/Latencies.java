@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Percentiles are nearest-rank: the p-th percentile is the smallest recorded time that at least p %
  * of the requests did not exceed, so it is always a time some request really took.
  */
-record Latencies(
+public record Latencies(
     int count,
     double minMs,
     double meanMs,
@@ -19,7 +19,7 @@ record Latencies(
   private static final double NANOS_PER_MS = 1_000_000.0;
 
   /** Summarises {@code nanos} (not modified); all zero when there is nothing to summarise. */
-  static Latencies of(long[] nanos) {
+  public static Latencies of(long[] nanos) {
     if (nanos.length == 0) {
       return new Latencies(0, 0, 0, 0, 0, 0, 0);
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +25,12 @@ public final class S3Notifications implements EventSource {
   private final List<S3NotificationRule> rules = new ArrayList<>();
   private final ExecutorService delivery =
       Executors.newSingleThreadExecutor(Thread.ofVirtual().name("s3-notifications").factory());
+
+  /** Only for injected faults: copies of an event delivered later (see {@code Faults}). */
+  private final ScheduledExecutorService delayed =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("s3-notifications-delayed").factory());
+
   private LocalCloud cloud;
   private AsyncInvoker invoker;
   private volatile boolean closed;
@@ -142,7 +149,18 @@ public final class S3Notifications implements EventSource {
     for (S3NotificationRule rule : rules) {
       if (rule.matches(event)) {
         String message = S3EventMessages.event(event, rule.configurationId());
-        delivery.execute(() -> deliver(rule, event, message));
+        long[] delays =
+            cloud.faultInjection().map(f -> f.s3DeliveryDelaysMillis()).orElse(new long[] {0});
+        for (long delay : delays) {
+          if (delay == 0) {
+            delivery.execute(() -> deliver(rule, event, message));
+          } else {
+            delayed.schedule(
+                () -> delivery.execute(() -> deliver(rule, event, message)),
+                delay,
+                TimeUnit.MILLISECONDS);
+          }
+        }
       }
     }
   }
@@ -176,6 +194,7 @@ public final class S3Notifications implements EventSource {
   @Override
   public void close() {
     closed = true;
+    delayed.shutdownNow();
     delivery.shutdown();
     try {
       if (!delivery.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import dev.kinora.local.LocalAws;
+import dev.kinora.local.faults.Faults;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -53,6 +55,7 @@ public final class LambdaFunction implements AutoCloseable {
   private final FunctionLogger logger;
   private volatile Instance instance;
   private volatile Map<String, String> environment;
+  private volatile Faults faults;
 
   public LambdaFunction(FunctionSpec spec, PrintStream logs) {
     this(spec, logs, null);
@@ -79,6 +82,11 @@ public final class LambdaFunction implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+  }
+
+  /** Test-only: invocations may be ended early as {@link Faults#killInvocations} plans. */
+  public void injectFaults(Faults faults) {
+    this.faults = faults;
   }
 
   public FunctionSpec spec() {
@@ -143,6 +151,9 @@ public final class LambdaFunction implements AutoCloseable {
         return interrupted(requestId, init, started);
       }
     }
+    Optional<Faults.InvocationFault> fault =
+        faults == null ? Optional.empty() : faults.invocationFault(spec.logicalId());
+    long handlerStarted = System.nanoTime();
     FunctionContext context =
         new FunctionContext(
             requestId,
@@ -152,9 +163,13 @@ public final class LambdaFunction implements AutoCloseable {
             deadline,
             logger);
     Future<String> running = threads.submit(() -> runOnce(eventJson, context));
+    if (fault.isPresent() && fault.get().after().compareTo(spec.timeout()) < 0) {
+      return invokeUntilKilled(requestId, running, fault.get(), started, handlerStarted);
+    }
     try {
       String payload = running.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-      return new InvocationResult.Success(requestId, payload, since(started));
+      return succeeded(
+          new InvocationResult.Success(requestId, payload, since(started)), handlerStarted);
     } catch (TimeoutException e) {
       running.cancel(true);
       return timedOut(requestId, started);
@@ -177,6 +192,58 @@ public final class LambdaFunction implements AutoCloseable {
     logger.log(message);
     return new InvocationResult.Failure(
         requestId, InvocationResult.Failure.TIMEOUT, message, List.of(), since(started));
+  }
+
+  /**
+   * A planned fault: the invocation ends at {@code fault.after()} unless it finished before. Its
+   * thread is interrupted and the instance thrown away, as Lambda discards a crashed or timed-out
+   * sandbox; what the interrupted code still does on its way out is the in-process approximation of
+   * requests already on the wire when a real sandbox dies.
+   */
+  private InvocationResult invokeUntilKilled(
+      String requestId,
+      Future<String> running,
+      Faults.InvocationFault fault,
+      long started,
+      long handlerStarted) {
+    try {
+      String payload = running.get(fault.after().toNanos(), TimeUnit.NANOSECONDS);
+      return succeeded(
+          new InvocationResult.Success(requestId, payload, since(started)), handlerStarted);
+    } catch (TimeoutException e) {
+      running.cancel(true);
+      instance = null;
+      faults.killed(spec.logicalId(), fault.kill());
+      boolean timeout = fault.kill() == Faults.Kill.TIMEOUT;
+      String message =
+          String.format(
+              Locale.ROOT,
+              timeout
+                  ? "RequestId: %s Error: Task timed out after %.2f seconds (fault injected)"
+                  : "RequestId: %s Error: Runtime exited with error: signal: killed after %.2f"
+                      + " seconds (fault injected)",
+              requestId,
+              fault.after().toMillis() / 1000.0);
+      logger.log(message);
+      return new InvocationResult.Failure(
+          requestId,
+          timeout ? InvocationResult.Failure.TIMEOUT : "Runtime.ExitError",
+          message,
+          List.of(),
+          since(started));
+    } catch (ExecutionException e) {
+      return failure(requestId, e, started);
+    } catch (InterruptedException e) {
+      return interrupted(requestId, running, started);
+    }
+  }
+
+  /** Tells the fault switchboard how long the handler itself ran (init not included). */
+  private InvocationResult succeeded(InvocationResult.Success success, long handlerStarted) {
+    if (faults != null) {
+      faults.succeeded(spec.logicalId(), since(handlerStarted));
+    }
+    return success;
   }
 
   private InvocationResult failure(String requestId, ExecutionException e, long started) {

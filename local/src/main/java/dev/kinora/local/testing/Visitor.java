@@ -43,9 +43,22 @@ public final class Visitor {
   private String userId;
   private String channelId;
   private String handle;
+  private final Observer observer;
+
+  /** Told about every answered request (a benchmark times routes with it). */
+  @FunctionalInterface
+  public interface Observer {
+    void answered(String method, String path, int status, long nanos);
+  }
 
   public Visitor(LocalCloud cloud) {
+    this(cloud, null);
+  }
+
+  /** A visitor whose every answered request is reported to {@code observer} (null: none). */
+  public Visitor(LocalCloud cloud, Observer observer) {
     this.cloud = cloud;
+    this.observer = observer;
     int n = NEXT_ADDRESS.getAndIncrement();
     this.address = "127.0." + (n / 250) + "." + (2 + n % 250);
     requireLoopbackAlias(address);
@@ -93,7 +106,14 @@ public final class Visitor {
 
   /** A visitor with a fresh account (random handle), signed in. */
   public static Visitor signedUp(LocalCloud cloud) {
-    Visitor visitor = new Visitor(cloud);
+    return signedUp(cloud, null);
+  }
+
+  /**
+   * {@link #signedUp(LocalCloud)}, reporting every request (the sign-up too) to {@code observer}.
+   */
+  public static Visitor signedUp(LocalCloud cloud, Observer observer) {
+    Visitor visitor = new Visitor(cloud, observer);
     String handle = "v" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     Reply reply =
         visitor.post("/api/v1/auth/signup", signupJson(handle + "@example.com", PASSWORD, handle));
@@ -105,6 +125,13 @@ public final class Visitor {
     visitor.userId = reply.data().path("userId").asText();
     visitor.channelId = reply.data().at("/channel/id").asText();
     return visitor;
+  }
+
+  /** Tells this visitor's observer about a request sent elsewhere (e.g. a presigned S3 PUT). */
+  void report(String method, String path, int status, long nanos) {
+    if (observer != null) {
+      observer.answered(method, path, status, nanos);
+    }
   }
 
   public String address() {
@@ -188,8 +215,13 @@ public final class Visitor {
       request.header("Cookie", cookieHeader);
     }
     try {
+      long started = System.nanoTime();
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      Observer told = observer;
+      if (told != null) {
+        told.answered(method, path, response.statusCode(), System.nanoTime() - started);
+      }
       keepCookies(response.headers().allValues("set-cookie"));
       String text = response.body();
       JsonNode body =

@@ -1,6 +1,7 @@
 package dev.kinora.local.websocket;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kinora.local.faults.Faults;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -36,15 +37,25 @@ final class ConnectionsEndpoint extends Handler.Abstract {
 
   private final Map<String, WebSocketApi> apisByPath;
   private final WebSocketApi first;
+  private final Faults faults;
 
   /**
    * @param apisByPath an API by the path segment after {@code /ws} (its logical id, its stage)
    * @param first the API served at {@code /ws} itself
    */
   ConnectionsEndpoint(Map<String, WebSocketApi> apisByPath, WebSocketApi first) {
+    this(apisByPath, first, null);
+  }
+
+  /**
+   * @param faults test-only: a fraction of POSTs answer API Gateway's 500 without sending (null:
+   *     never)
+   */
+  ConnectionsEndpoint(Map<String, WebSocketApi> apisByPath, WebSocketApi first, Faults faults) {
     super(InvocationType.BLOCKING);
     this.apisByPath = Map.copyOf(apisByPath);
     this.first = first;
+    this.faults = faults;
   }
 
   @Override
@@ -68,7 +79,15 @@ final class ConnectionsEndpoint extends Handler.Abstract {
       return gone(response, callback);
     }
     return switch (request.getMethod()) {
-      case "POST" -> post(request, connection.get(), response, callback);
+      case "POST" ->
+          faults != null && faults.failConnectionPost()
+              ? json(
+                  response,
+                  callback,
+                  500,
+                  "InternalServerErrorException",
+                  "{\"message\":\"Internal server error\"}")
+              : post(request, connection.get(), response, callback, faults);
       case "GET" -> json(response, callback, 200, null, describe(connection.get()));
       case "DELETE" -> {
         connection.get().close(StatusCode.NORMAL, "Connection closed by @connections");
@@ -81,7 +100,7 @@ final class ConnectionsEndpoint extends Handler.Abstract {
   }
 
   private static boolean post(
-      Request request, Connection connection, Response response, Callback callback)
+      Request request, Connection connection, Response response, Callback callback, Faults faults)
       throws Exception {
     byte[] data;
     try (InputStream body = Content.Source.asInputStream(request)) {
@@ -97,6 +116,9 @@ final class ConnectionsEndpoint extends Handler.Abstract {
     }
     if (!connection.send(new String(data, StandardCharsets.UTF_8))) {
       return gone(response, callback);
+    }
+    if (faults != null) {
+      faults.connectionPostDelivered();
     }
     response.setStatus(200);
     callback.succeeded();

@@ -77,7 +77,10 @@ public final class WebSocketApis implements EventSource {
         .mount(
             "/ws/*",
             new WebSocketEndpoint(
-                container, byPath, first, new ConnectionsEndpoint(byPath, first)));
+                container,
+                byPath,
+                first,
+                new ConnectionsEndpoint(byPath, first, cloud.faultInjection().orElse(null))));
 
     for (WebSocketApi api : apis) {
       WebSocketApiDefinition definition = api.definition();
