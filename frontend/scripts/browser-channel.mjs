@@ -150,7 +150,15 @@ async function main() {
     await page.getByRole('heading', { level: 1, name: newName }).waitFor();
     const pageAvatar = page.getByRole('main').locator('header img');
     await pageAvatar.waitFor();
-    const loaded = await pageAvatar.evaluate((image) => image.complete && image.naturalWidth === 96);
+    // the element is there before its bytes are (a loaded machine): wait for the load or the error
+    const loaded = await pageAvatar.evaluate((image) =>
+      image.complete
+        ? image.naturalWidth === 96
+        : new Promise((resolve) => {
+            image.addEventListener('load', () => resolve(image.naturalWidth === 96));
+            image.addEventListener('error', () => resolve(false));
+          }),
+    );
     const header = page.getByRole('main').locator('header');
     const meta =
       (await header.getByText(`@${user.handle}`, { exact: true }).isVisible()) &&
