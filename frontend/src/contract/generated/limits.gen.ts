@@ -261,6 +261,18 @@ export const limits = {
       maxReadsPerPage: 10,
     },
   },
+  moderation: {
+    reportText: {
+      max: 1000,
+    },
+    actionReason: {
+      min: 1,
+      max: 500,
+    },
+    previewLength: 120,
+    auditPageSize: 50,
+    closeBatchSize: 25,
+  },
   rateLimits: {
     uploadInit: {
       requests: 5,

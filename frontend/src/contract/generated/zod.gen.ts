@@ -446,6 +446,7 @@ export const zMe = z.object({
   userId: zResourceId,
   email: z.string(),
   channel: zChannel,
+  roles: z.array(z.enum(['admin'])).optional(),
 });
 
 export const zMeResponse = z.object({
@@ -760,6 +761,95 @@ export const zChannelVideoSort = z.enum(['latest', 'popular']);
 
 export const zTrendingCategoriesResponse = z.object({
   data: z.array(zListingCategory),
+});
+
+/**
+ * What a report is about.
+ */
+export const zReportTargetKind = z.enum(['video', 'comment']);
+
+/**
+ * Why something is reported; the fixed list the report dialog offers.
+ */
+export const zReportReason = z.enum([
+  'spam',
+  'harassment',
+  'hate',
+  'violence',
+  'sexual',
+  'copyright',
+  'misinformation',
+  'other',
+]);
+
+export const zReportCreateRequest = z.strictObject({
+  targetKind: zReportTargetKind,
+  targetId: zResourceId,
+  reason: zReportReason,
+  text: z.string().max(1000).optional(),
+});
+
+export const zReport = z.object({
+  targetKind: zReportTargetKind,
+  targetId: zResourceId,
+  reason: zReportReason,
+  text: z.string().optional(),
+  status: z.enum(['open', 'closed']),
+  createdAt: zTimestamp,
+});
+
+export const zReportResponse = z.object({
+  data: zReport,
+});
+
+/**
+ * One reported item with its open reports counted.
+ */
+export const zReportQueueEntry = z.object({
+  targetKind: zReportTargetKind,
+  targetId: zResourceId,
+  videoId: zVideoId,
+  openReports: z.int(),
+  reasons: z.array(zReportReason),
+  latestReportAt: zTimestamp,
+  preview: z.string(),
+  videoStatus: zVideoStatus.optional(),
+});
+
+export const zReportQueueResponse = z.object({
+  data: z.array(zReportQueueEntry),
+  meta: zPageMeta,
+});
+
+export const zModerationActionRequest = z.strictObject({
+  reason: z.string().min(1).max(500).regex(/\S/),
+});
+
+export const zModerationActionKind = z.enum(['block', 'unblock', 'remove', 'dismiss']);
+
+/**
+ * One audit record. Written for every moderation action, never changed.
+ */
+export const zModerationAction = z.object({
+  id: z.string(),
+  actor: z.object({
+    userId: zResourceId,
+    handle: z.string(),
+  }),
+  action: zModerationActionKind,
+  targetKind: zReportTargetKind,
+  targetId: zResourceId,
+  reason: z.string(),
+  closedReports: z.int().optional(),
+  at: zTimestamp,
+});
+
+export const zModerationActionResponse = z.object({
+  data: zModerationAction,
+});
+
+export const zModerationActionListResponse = z.object({
+  data: z.array(zModerationAction),
 });
 
 export const zUploadIdPath = zResourceId;
@@ -1181,3 +1271,75 @@ export const zListChannelVideosQuery = z.object({
  * One page of the channel's videos.
  */
 export const zListChannelVideosResponse = zVideoCardListResponse;
+
+export const zCreateReportBody = zReportCreateRequest;
+
+/**
+ * The caller already had an open report on this item; it is answered unchanged.
+ */
+export const zCreateReportResponse = zReportResponse;
+
+export const zListReportQueueQuery = z.object({
+  cursor: z.string().optional(),
+  limit: z.int().gte(1).lte(50).optional(),
+});
+
+/**
+ * One page of the queue.
+ */
+export const zListReportQueueResponse = zReportQueueResponse;
+
+export const zDismissReportsBody = zModerationActionRequest;
+
+export const zDismissReportsPath = z.object({
+  targetKind: zReportTargetKind,
+  targetId: zResourceId,
+});
+
+/**
+ * The audit record of the dismissal.
+ */
+export const zDismissReportsResponse = zModerationActionResponse;
+
+export const zBlockVideoBody = zModerationActionRequest;
+
+export const zBlockVideoPath = z.object({
+  videoId: zVideoId,
+});
+
+/**
+ * The audit record of the block.
+ */
+export const zBlockVideoResponse = zModerationActionResponse;
+
+export const zUnblockVideoBody = zModerationActionRequest;
+
+export const zUnblockVideoPath = z.object({
+  videoId: zVideoId,
+});
+
+/**
+ * The audit record of the unblock.
+ */
+export const zUnblockVideoResponse = zModerationActionResponse;
+
+export const zRemoveCommentBody = zModerationActionRequest;
+
+export const zRemoveCommentPath = z.object({
+  commentId: zResourceId,
+});
+
+/**
+ * The audit record of the removal.
+ */
+export const zRemoveCommentResponse = zModerationActionResponse;
+
+export const zListModerationActionsQuery = z.object({
+  targetKind: zReportTargetKind,
+  targetId: zResourceId,
+});
+
+/**
+ * The item's audit records, newest first (at most `moderation.auditPageSize`).
+ */
+export const zListModerationActionsResponse = zModerationActionListResponse;
