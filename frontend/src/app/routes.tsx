@@ -9,6 +9,7 @@ import { HomePage } from '../features/discovery/HomePage';
 import { SearchPage } from '../features/discovery/SearchPage';
 import { TrendingPage } from '../features/discovery/TrendingPage';
 import { SubscriptionsPage } from '../features/engagement/SubscriptionsPage';
+import { AdminReportsPage } from '../features/moderation/AdminReportsPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { UploadPage } from '../features/uploads/UploadPage';
 import { EmbedPage } from '../features/videos/EmbedPage';
@@ -65,6 +66,14 @@ export const routes: RouteObject[] = [
         element: page(
           <RequireAuth>
             <NotificationsPage />
+          </RequireAuth>,
+        ),
+      },
+      {
+        path: 'admin/reports',
+        element: page(
+          <RequireAuth>
+            <AdminReportsPage />
           </RequireAuth>,
         ),
       },

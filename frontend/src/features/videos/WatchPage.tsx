@@ -15,6 +15,7 @@ import { usePlaybackPorts } from './api/playbackApi';
 import { EditVideoForm } from './EditVideoForm';
 import { HlsPlayer } from './player/HlsPlayer';
 import { parseStartParam } from './player/resume';
+import { ReportButton } from '../moderation/ReportButton';
 import { ShareButton } from './ShareButton';
 import styles from './WatchPage.module.css';
 
@@ -254,6 +255,7 @@ export function WatchPage() {
         </p>
         <ChannelRow video={data} signedIn={signedIn} />
         <ShareButton video={data} currentTime={() => playedTo.current} />
+        {signedIn && !data.viewer.isOwner && <ReportButton targetKind="video" targetId={data.id} />}
         {data.viewer.isOwner && <OwnerActions video={data} />}
         <Description text={data.description} />
         {data.tags.length > 0 && (
