@@ -255,7 +255,11 @@ export function WatchPage() {
         </p>
         <ChannelRow video={data} signedIn={signedIn} />
         <ShareButton video={data} currentTime={() => playedTo.current} />
-        {signedIn && !data.viewer.isOwner && <ReportButton targetKind="video" targetId={data.id} />}
+        {signedIn && !data.viewer.isOwner && (
+          <div>
+            <ReportButton targetKind="video" targetId={data.id} />
+          </div>
+        )}
         {data.viewer.isOwner && <OwnerActions video={data} />}
         <Description text={data.description} />
         {data.tags.length > 0 && (
