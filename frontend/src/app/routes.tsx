@@ -9,6 +9,7 @@ import { HomePage } from '../features/discovery/HomePage';
 import { SearchPage } from '../features/discovery/SearchPage';
 import { TrendingPage } from '../features/discovery/TrendingPage';
 import { SubscriptionsPage } from '../features/engagement/SubscriptionsPage';
+import { AdminReportsPage } from '../features/moderation/AdminReportsPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { PlaylistPage } from '../features/playlists/PlaylistPage';
 import { PlaylistsPage } from '../features/playlists/PlaylistsPage';
@@ -79,6 +80,14 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: 'playlist/:playlistId', element: page(<PlaylistPage />) },
+      {
+        path: 'admin/reports',
+        element: page(
+          <RequireAuth>
+            <AdminReportsPage />
+          </RequireAuth>,
+        ),
+      },
       { path: '*', element: page(<NotFoundPage />) },
     ],
   },

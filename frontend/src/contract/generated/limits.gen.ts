@@ -286,6 +286,18 @@ export const limits = {
     writeAttempts: 60,
     panelPageSize: 50,
   },
+  moderation: {
+    reportText: {
+      max: 1000,
+    },
+    actionReason: {
+      min: 1,
+      max: 500,
+    },
+    previewLength: 120,
+    auditPageSize: 50,
+    closeBatchSize: 25,
+  },
   rateLimits: {
     uploadInit: {
       requests: 5,

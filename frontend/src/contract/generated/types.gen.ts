@@ -517,6 +517,10 @@ export type Me = {
   userId: ResourceId;
   email: string;
   channel: Channel;
+  /**
+   * The account's roles (`admin`), granted only by the operator's command-line tool; absent = none.
+   */
+  roles?: Array<'admin'>;
 };
 
 export type MeResponse = {
@@ -1022,6 +1026,108 @@ export type PlaylistItemResponse = {
 export type PlaylistItemListResponse = {
   data: Array<PlaylistItem>;
   meta: PageMeta;
+};
+
+/**
+ * What a report is about.
+ */
+export type ReportTargetKind = 'video' | 'comment';
+
+/**
+ * Why something is reported; the fixed list the report dialog offers.
+ */
+export type ReportReason =
+  'spam' | 'harassment' | 'hate' | 'violence' | 'sexual' | 'copyright' | 'misinformation' | 'other';
+
+export type ReportCreateRequest = {
+  targetKind: ReportTargetKind;
+  targetId: ResourceId;
+  reason: ReportReason;
+  /**
+   * Optional details for the moderators, at most `moderation.reportText.max` characters.
+   */
+  text?: string;
+};
+
+export type Report = {
+  targetKind: ReportTargetKind;
+  targetId: ResourceId;
+  reason: ReportReason;
+  text?: string;
+  status: 'open' | 'closed';
+  createdAt: Timestamp;
+};
+
+export type ReportResponse = {
+  data: Report;
+};
+
+/**
+ * One reported item with its open reports counted.
+ */
+export type ReportQueueEntry = {
+  targetKind: ReportTargetKind;
+  targetId: ResourceId;
+  /**
+   * The video itself, or the video the comment is on.
+   */
+  videoId: VideoId;
+  openReports: number;
+  /**
+   * The distinct reasons given, in no particular order.
+   */
+  reasons: Array<ReportReason>;
+  latestReportAt: Timestamp;
+  /**
+   * The video's title or the comment's text when it was first reported (shortened).
+   */
+  preview: string;
+  /**
+   * The video's status now (video reports only).
+   */
+  videoStatus?: VideoStatus;
+};
+
+export type ReportQueueResponse = {
+  data: Array<ReportQueueEntry>;
+  meta: PageMeta;
+};
+
+export type ModerationActionRequest = {
+  /**
+   * Why; recorded in the audit log (and, for a block, shown to the video's owner).
+   */
+  reason: string;
+};
+
+export type ModerationActionKind = 'block' | 'unblock' | 'remove' | 'dismiss';
+
+/**
+ * One audit record. Written for every moderation action, never changed.
+ */
+export type ModerationAction = {
+  id: string;
+  actor: {
+    userId: ResourceId;
+    handle: string;
+  };
+  action: ModerationActionKind;
+  targetKind: ReportTargetKind;
+  targetId: ResourceId;
+  reason: string;
+  /**
+   * How many open reports this action closed.
+   */
+  closedReports?: number;
+  at: Timestamp;
+};
+
+export type ModerationActionResponse = {
+  data: ModerationAction;
+};
+
+export type ModerationActionListResponse = {
+  data: Array<ModerationAction>;
 };
 
 export type UploadIdPath = ResourceId;
@@ -2666,3 +2772,203 @@ export type MovePlaylistItemResponses = {
 };
 
 export type MovePlaylistItemResponse = MovePlaylistItemResponses[keyof MovePlaylistItemResponses];
+
+export type CreateReportData = {
+  body: ReportCreateRequest;
+  path?: never;
+  query?: never;
+  url: '/api/v1/reports';
+};
+
+export type CreateReportErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type CreateReportError = CreateReportErrors[keyof CreateReportErrors];
+
+export type CreateReportResponses = {
+  /**
+   * The caller already had an open report on this item; it is answered unchanged.
+   */
+  200: ReportResponse;
+  /**
+   * The new open report.
+   */
+  201: ReportResponse;
+};
+
+export type CreateReportResponse = CreateReportResponses[keyof CreateReportResponses];
+
+export type ListReportQueueData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Opaque; `meta.nextCursor` of the previous page of the same list (another list's → `VALIDATION_ERROR` at `/cursor`).
+     */
+    cursor?: string;
+    /**
+     * Page size (default `pagination.defaultPageSize`).
+     */
+    limit?: number;
+  };
+  url: '/api/v1/admin/reports';
+};
+
+export type ListReportQueueErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type ListReportQueueError = ListReportQueueErrors[keyof ListReportQueueErrors];
+
+export type ListReportQueueResponses = {
+  /**
+   * One page of the queue.
+   */
+  200: ReportQueueResponse;
+};
+
+export type ListReportQueueResponse = ListReportQueueResponses[keyof ListReportQueueResponses];
+
+export type DismissReportsData = {
+  body: ModerationActionRequest;
+  path: {
+    targetKind: ReportTargetKind;
+    targetId: ResourceId;
+  };
+  query?: never;
+  url: '/api/v1/admin/reports/{targetKind}/{targetId}/dismiss';
+};
+
+export type DismissReportsErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type DismissReportsError = DismissReportsErrors[keyof DismissReportsErrors];
+
+export type DismissReportsResponses = {
+  /**
+   * The audit record of the dismissal.
+   */
+  200: ModerationActionResponse;
+};
+
+export type DismissReportsResponse = DismissReportsResponses[keyof DismissReportsResponses];
+
+export type BlockVideoData = {
+  body: ModerationActionRequest;
+  path: {
+    videoId: VideoId;
+  };
+  query?: never;
+  url: '/api/v1/admin/videos/{videoId}/block';
+};
+
+export type BlockVideoErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type BlockVideoError = BlockVideoErrors[keyof BlockVideoErrors];
+
+export type BlockVideoResponses = {
+  /**
+   * The audit record of the block.
+   */
+  200: ModerationActionResponse;
+};
+
+export type BlockVideoResponse = BlockVideoResponses[keyof BlockVideoResponses];
+
+export type UnblockVideoData = {
+  body: ModerationActionRequest;
+  path: {
+    videoId: VideoId;
+  };
+  query?: never;
+  url: '/api/v1/admin/videos/{videoId}/unblock';
+};
+
+export type UnblockVideoErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type UnblockVideoError = UnblockVideoErrors[keyof UnblockVideoErrors];
+
+export type UnblockVideoResponses = {
+  /**
+   * The audit record of the unblock.
+   */
+  200: ModerationActionResponse;
+};
+
+export type UnblockVideoResponse = UnblockVideoResponses[keyof UnblockVideoResponses];
+
+export type RemoveCommentData = {
+  body: ModerationActionRequest;
+  path: {
+    commentId: ResourceId;
+  };
+  query?: never;
+  url: '/api/v1/admin/comments/{commentId}/remove';
+};
+
+export type RemoveCommentErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type RemoveCommentError = RemoveCommentErrors[keyof RemoveCommentErrors];
+
+export type RemoveCommentResponses = {
+  /**
+   * The audit record of the removal.
+   */
+  200: ModerationActionResponse;
+};
+
+export type RemoveCommentResponse = RemoveCommentResponses[keyof RemoveCommentResponses];
+
+export type ListModerationActionsData = {
+  body?: never;
+  path?: never;
+  query: {
+    targetKind: ReportTargetKind;
+    targetId: ResourceId;
+  };
+  url: '/api/v1/admin/audit';
+};
+
+export type ListModerationActionsErrors = {
+  /**
+   * Any error, as an ErrorEnvelope. The HTTP status of each code is its `x-kinora-status`.
+   */
+  default: ErrorEnvelope;
+};
+
+export type ListModerationActionsError = ListModerationActionsErrors[keyof ListModerationActionsErrors];
+
+export type ListModerationActionsResponses = {
+  /**
+   * The item's audit records, newest first (at most `moderation.auditPageSize`).
+   */
+  200: ModerationActionListResponse;
+};
+
+export type ListModerationActionsResponse = ListModerationActionsResponses[keyof ListModerationActionsResponses];

@@ -17,10 +17,19 @@ export function UserMenu() {
     );
   }
   const { name, handle, avatarUrl } = me.data.channel;
-  return <SignedInMenu name={name} handle={handle} avatarUrl={avatarUrl} />;
+  const isAdmin = me.data.roles?.includes('admin') ?? false;
+  return <SignedInMenu name={name} handle={handle} avatarUrl={avatarUrl} isAdmin={isAdmin} />;
 }
 
-function SignedInMenu({ name, handle, avatarUrl }: { name: string; handle: string; avatarUrl: string | undefined }) {
+interface SignedInMenuProps {
+  name: string;
+  handle: string;
+  avatarUrl: string | undefined;
+  /** Moderators also get the report queue. */
+  isAdmin: boolean;
+}
+
+function SignedInMenu({ name, handle, avatarUrl, isAdmin }: SignedInMenuProps) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -133,6 +142,20 @@ function SignedInMenu({ name, handle, avatarUrl }: { name: string; handle: strin
               Subscriptions
             </Link>
           </li>
+          {isAdmin && (
+            <li role="none">
+              <Link
+                role="menuitem"
+                to="/admin/reports"
+                className={styles.item}
+                onClick={() => {
+                  setOpen(false);
+                }}
+              >
+                Reports (moderation)
+              </Link>
+            </li>
+          )}
           <li role="none">
             <Link
               role="menuitem"

@@ -3,6 +3,7 @@ import { limits } from '../../contract/generated/limits.gen';
 import type { Comment, CommentAuthor, CommentSort } from '../../contract/generated/types.gen';
 import { isApiError } from '../../lib/api/client';
 import { PENDING_PREFIX, useCreateComment } from './api/createComment';
+import { ReportButton } from '../moderation/ReportButton';
 import { useDeleteComment } from './api/deleteComment';
 import { useComments } from './api/listComments';
 import { useReplies } from './api/listReplies';
@@ -249,6 +250,14 @@ function CommentItem({ comment, videoId, viewer }: CommentItemProps) {
           >
             Delete
           </button>
+        )}
+        {!pending && !isAuthor && viewer.author && (
+          <ReportButton
+            targetKind="comment"
+            targetId={comment.id}
+            className={styles.link}
+            label={`Report comment by ${comment.author.name}`}
+          />
         )}
       </div>
       {replying && viewer.author && (

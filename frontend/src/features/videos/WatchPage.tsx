@@ -19,6 +19,7 @@ import { CaptionsEditor } from './captions/CaptionsEditor';
 import { EditVideoForm } from './EditVideoForm';
 import { HlsPlayer } from './player/HlsPlayer';
 import { parseStartParam } from './player/resume';
+import { ReportButton } from '../moderation/ReportButton';
 import { ShareButton } from './ShareButton';
 import styles from './WatchPage.module.css';
 
@@ -263,6 +264,11 @@ export function WatchPage() {
         <ChannelRow video={data} signedIn={signedIn} />
         <ShareButton video={data} currentTime={() => playedTo.current} />
         <SaveToPlaylist videoId={data.id} signedIn={signedIn} />
+        {signedIn && !data.viewer.isOwner && (
+          <div>
+            <ReportButton targetKind="video" targetId={data.id} />
+          </div>
+        )}
         {data.viewer.isOwner && <OwnerActions video={data} />}
         <Description text={data.description} />
         {data.tags.length > 0 && (

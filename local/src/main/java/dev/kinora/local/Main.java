@@ -1,5 +1,6 @@
 package dev.kinora.local;
 
+import dev.kinora.local.admin.AdminCommand;
 import dev.kinora.local.demo.DemoSeeder;
 import dev.kinora.local.runtime.FunctionCode;
 import dev.kinora.local.runtime.InvocationResult;
@@ -31,6 +32,7 @@ import java.util.stream.Stream;
  * up [--fresh] [--demo] [--port N] [--state-dir D] --root R
  * invoke &lt;LogicalId&gt; --event &lt;file&gt; [--root R]
  * trigger &lt;LogicalId&gt; [--port N] [--root R]
+ * admin grant|revoke &lt;handle-or-email&gt; [--url U | --region R --table T] [--root R]
  * </pre>
  *
  * Exit codes: 0 ok, 1 the function (or the cloud) failed, 2 usage error.
@@ -64,6 +66,11 @@ public final class Main {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length == 0) {
       return usage(err, "a command is needed");
+    }
+    if ("admin".equals(args[0])) {
+      // its own options (--region/--table for a deployed stack); see AdminCommand
+      return AdminCommand.run(
+          List.of(args).subList(1, args.length).toArray(String[]::new), System.getenv(), out, err);
     }
     Arguments arguments;
     try {
@@ -273,7 +280,8 @@ public final class Main {
         usage:
           up [--fresh] [--demo] [--port N] [--state-dir D] --root R
           invoke <LogicalId> --event <file> [--root R]
-          trigger <LogicalId> [--port N] [--root R]""");
+          trigger <LogicalId> [--port N] [--root R]
+          admin grant|revoke <handle-or-email> [--url U | --region R --table T] [--root R]""");
     return USAGE;
   }
 

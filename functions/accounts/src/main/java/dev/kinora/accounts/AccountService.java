@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Accounts and channels: sign-up (account + channel in one transaction), sign-in, the signed-in
@@ -109,7 +110,8 @@ public final class AccountService {
     if (!matches) {
       throw new ApiException(ErrorCode.UNAUTHORIZED, LOGIN_REFUSED);
     }
-    return new SignedIn(me(account.get()), sessions.start(account.get()));
+    return new SignedIn(
+        me(account.get(), sessions.rolesOf(account.get().id())), sessions.start(account.get()));
   }
 
   /** The signed-in account with its channel. */
@@ -120,8 +122,8 @@ public final class AccountService {
             .orElseThrow(
                 () ->
                     new ApiException(
-                        ErrorCode.SESSION_EXPIRED,
-                        "This account no longer exists; sign in again")));
+                        ErrorCode.SESSION_EXPIRED, "This account no longer exists; sign in again")),
+        user.roles());
   }
 
   /** A channel by id, or by handle (a leading @ is optional). */
@@ -169,7 +171,7 @@ public final class AccountService {
     return updated.get();
   }
 
-  private Me me(Account account) {
+  private Me me(Account account, Set<String> roles) {
     Channel channel =
         accounts
             .findChannel(account.channelId())
@@ -177,7 +179,7 @@ public final class AccountService {
                 () ->
                     new IllegalStateException(
                         "account " + account.id() + " has no channel " + account.channelId()));
-    return new Me(account.id(), account.email(), channel);
+    return Me.withRoles(account.id(), account.email(), channel, roles);
   }
 
   /** Emails compare trimmed and lower-cased, so Ada@Example.com and ada@example.com are one. */

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Set;
 
 /**
  * Sessions: a random 256-bit token in the cookie, its SHA-256 in the table, a sliding expiry of
@@ -23,9 +24,26 @@ public final class SessionService {
   private final Clock clock;
   private final Duration ttl;
   private final Duration refreshEvery;
+  private final AccountRoles roles;
 
   public SessionService(
       SessionStore store, SecureRandom random, Clock clock, Duration ttl, Duration refreshEvery) {
+    this(store, random, clock, ttl, refreshEvery, AccountRoles.NONE);
+  }
+
+  /**
+   * @param roles read on every resolution (the authorizer's answer is cached per Cookie header, so
+   *     this is one read per session and cache period): a role granted or revoked with the
+   *     command-line tool reaches live sessions without signing in again
+   */
+  public SessionService(
+      SessionStore store,
+      SecureRandom random,
+      Clock clock,
+      Duration ttl,
+      Duration refreshEvery,
+      AccountRoles roles) {
+    this.roles = roles;
     this.store = store;
     this.random = random;
     this.clock = clock;
@@ -82,7 +100,16 @@ public final class SessionService {
     }
     return new Active(
         new SessionUser(
-            session.userId(), session.channelId(), session.handle(), expiresAt.getEpochSecond()));
+            session.userId(),
+            session.channelId(),
+            session.handle(),
+            expiresAt.getEpochSecond(),
+            roles.rolesOf(session.userId())));
+  }
+
+  /** The roles of an account as the sessions see them (sign-in answers them with the account). */
+  public Set<String> rolesOf(String accountId) {
+    return roles.rolesOf(accountId);
   }
 
   /** Ends the session of {@code token} server-side; unknown tokens are ignored. */

@@ -54,7 +54,13 @@ public final class Wiring {
               random,
               clock,
               limits.account().sessionTtl(),
-              limits.account().sessionRefreshInterval());
+              limits.account().sessionRefreshInterval(),
+              // The authorizer reads roles from the account (ACCOUNTS_TABLE); a function wired
+              // without the table (none today) would see no roles, never more.
+              config
+                  .find("ACCOUNTS_TABLE")
+                  .<AccountRoles>map(table -> new DynamoAccountRoles(dynamoDb, table))
+                  .orElse(AccountRoles.NONE));
     }
     return sessionService;
   }

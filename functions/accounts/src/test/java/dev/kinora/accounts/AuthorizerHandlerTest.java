@@ -56,6 +56,30 @@ class AuthorizerHandlerTest {
   }
 
   @Test
+  void theContextCarriesTheAccountsRolesReadWhenTheSessionIsResolved() throws Exception {
+    var roles = new java.util.HashMap<String, java.util.Set<String>>();
+    var withRoles =
+        new SessionService(
+            new InMemorySessionStore(),
+            new SecureRandom(),
+            clock,
+            Duration.ofDays(30),
+            Duration.ofHours(24),
+            accountId -> roles.getOrDefault(accountId, java.util.Set.of()));
+    var handler = new AuthorizerHandler(withRoles);
+    String token = withRoles.start(ADA).token();
+    assertThat(handler.authorize(cookieEvent(token)).get("roles")).isEqualTo("");
+
+    roles.put("ac_1", java.util.Set.of("admin"));
+
+    assertThat(handler.authorize(cookieEvent(token)).get("roles")).isEqualTo("admin");
+  }
+
+  private static JsonNode cookieEvent(String token) throws Exception {
+    return Json.mapper().readTree("{\"cookies\":[\"kinora_session=" + token + "\"]}");
+  }
+
+  @Test
   void anExpiredSessionIsAllowedThroughMarkedExpiredSoTheHandlerAnswersSessionExpired()
       throws Exception {
     String token = sessions.start(ADA).token();

@@ -163,7 +163,10 @@ public final class DynamoCommentStore implements CommentStore {
                   r.tableName(commentsTable)
                       .key(key(commentId))
                       .updateExpression("SET #text = :text, editedAt = :at")
-                      .conditionExpression("attribute_exists(id) AND authorId = :author")
+                      // a comment a moderator removed (removedAt) keeps its placeholder text
+                      .conditionExpression(
+                          "attribute_exists(id) AND authorId = :author"
+                              + " AND attribute_not_exists(removedAt)")
                       .expressionAttributeNames(Map.of("#text", "text"))
                       .expressionAttributeValues(
                           Map.of(":text", s(text), ":at", s(at.toString()), ":author", s(authorId)))

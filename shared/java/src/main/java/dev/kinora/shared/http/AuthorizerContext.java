@@ -1,9 +1,13 @@
 package dev.kinora.shared.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The context the session authorizer returns and API Gateway hands every function under {@code
@@ -19,6 +23,12 @@ public final class AuthorizerContext {
   public static final String HANDLE = "handle";
   public static final String SESSION = "session";
   public static final String EXPIRES_AT = "expiresAt";
+
+  /**
+   * The account's roles, comma-separated (an authorizer context holds strings, numbers and booleans
+   * only); absent or empty = none.
+   */
+  public static final String ROLES = "roles";
 
   /** Values of {@link #SESSION}. */
   public static final String VALID = "valid";
@@ -36,6 +46,7 @@ public final class AuthorizerContext {
     context.put(CHANNEL_ID, user.channelId());
     context.put(HANDLE, user.handle());
     context.put(EXPIRES_AT, user.sessionExpiresAt());
+    context.put(ROLES, String.join(",", new TreeSet<>(user.roles())));
     return context;
   }
 
@@ -66,7 +77,18 @@ public final class AuthorizerContext {
             id,
             String.valueOf(context.get(CHANNEL_ID)),
             String.valueOf(context.get(HANDLE)),
-            epochSeconds(context.get(EXPIRES_AT))));
+            epochSeconds(context.get(EXPIRES_AT)),
+            roles(context.get(ROLES))));
+  }
+
+  private static Set<String> roles(Object value) {
+    if (value == null) {
+      return Set.of();
+    }
+    return Arrays.stream(value.toString().split(","))
+        .map(String::strip)
+        .filter(role -> !role.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   private static long epochSeconds(Object value) {

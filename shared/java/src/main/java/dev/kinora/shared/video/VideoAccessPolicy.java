@@ -6,9 +6,11 @@ import java.util.Optional;
 
 /**
  * Who may see a video, for every context that shows something of one (the video itself, its
- * comments, its rating). The owner sees their video in every state; everyone else only when it is
- * ready and public or unlisted (unlisted: whoever has the id). A refusal carries the reason for
- * logs; callers are only ever told the video was not found, so its existence does not leak.
+ * comments, its rating, its media). The owner sees their video in every state (a blocked one with
+ * the moderator's reason); everyone else only when it is ready and public or unlisted (unlisted:
+ * whoever has the id). A video blocked by moderation is refused to everyone but its owner and the
+ * admins who moderate it, and is never listable. A refusal carries the reason for logs; callers are
+ * only ever told the video was not found, so its existence does not leak.
  *
  * <p>The same rules as {@code functions/videos} {@code ViewingPolicy}, which can delegate here.
  */
@@ -36,10 +38,23 @@ public final class VideoAccessPolicy {
    * @param viewerId the signed-in caller's user id, null when anonymous
    */
   public static Decision decide(VideoFacts video, String viewerId) {
+    return decide(video, viewerId, false);
+  }
+
+  /**
+   * @param viewerId the signed-in caller's user id, null when anonymous
+   * @param viewerIsAdmin whether the caller holds the {@code admin} role: admins also see blocked
+   *     videos (to review and unblock them), nothing else more than anyone
+   */
+  public static Decision decide(VideoFacts video, String viewerId, boolean viewerIsAdmin) {
     if (video.isOwnedBy(viewerId)) {
       return new Allowed();
     }
-    return notReady(video)
+    if (viewerIsAdmin && video.status() == VideoStatus.BLOCKED) {
+      return new Allowed();
+    }
+    return blockedByModeration(video)
+        .or(() -> notReady(video))
         .or(() -> privateToItsOwner(video))
         .<Decision>map(Refused::new)
         .orElseGet(Allowed::new);
@@ -56,6 +71,12 @@ public final class VideoAccessPolicy {
    */
   public static boolean isListable(VideoFacts video) {
     return video.status() == VideoStatus.READY && video.visibility() == VideoVisibility.PUBLIC;
+  }
+
+  private static Optional<String> blockedByModeration(VideoFacts video) {
+    return video.status() == VideoStatus.BLOCKED
+        ? Optional.of("blocked by moderation: visible to its owner and admins only")
+        : Optional.empty();
   }
 
   private static Optional<String> notReady(VideoFacts video) {

@@ -53,4 +53,32 @@ class VideoAccessPolicyTest {
     assertThat(decision)
         .isEqualTo(new VideoAccessPolicy.Refused("a private video is visible to the owner only"));
   }
+
+  @Test
+  void aBlockedVideoIsRefusedToStrangersAndSaysItWasModeration() {
+    var blocked = new VideoFacts("u1", VideoVisibility.PUBLIC, VideoStatus.BLOCKED);
+    assertThat(VideoAccessPolicy.canSee(blocked, "u2")).isFalse();
+    assertThat(VideoAccessPolicy.canSee(blocked, null)).isFalse();
+    assertThat(VideoAccessPolicy.decide(blocked, "u2"))
+        .isEqualTo(
+            new VideoAccessPolicy.Refused(
+                "blocked by moderation: visible to its owner and admins only"));
+    assertThat(VideoAccessPolicy.isListable(blocked)).isFalse();
+  }
+
+  @Test
+  void adminsSeeBlockedVideosButNothingElseTheyCouldNotSeeBefore() {
+    for (VideoVisibility visibility : VideoVisibility.values()) {
+      for (VideoStatus status : VideoStatus.values()) {
+        var video = new VideoFacts("u1", visibility, status);
+        boolean expected =
+            status == VideoStatus.BLOCKED
+                || (status == VideoStatus.READY && visibility != VideoVisibility.PRIVATE);
+        assertThat(
+                VideoAccessPolicy.decide(video, "admin", true) instanceof VideoAccessPolicy.Allowed)
+            .as("%s %s", visibility, status)
+            .isEqualTo(expected);
+      }
+    }
+  }
 }

@@ -1,0 +1,4 @@
+package dev.kinora.moderation;
+
+/** Schema {@code ModerationActionRequest}. */
+public record ModerationActionRequest(String reason) {}
