@@ -49,6 +49,7 @@ class OwnershipSweepTest {
     PRIVATE_VIDEO(true),
     OWNERS_COMMENT(false),
     OWNERS_NOTIFICATION(false),
+    PRIVATE_PLAYLIST(true),
     /** Channels are public; subscribing to someone else's is the feature. */
     PUBLIC_CHANNEL(false);
 
@@ -64,10 +65,16 @@ class OwnershipSweepTest {
       Map.of(
           "uploadId", Target.UPLOAD,
           "videoId", Target.PRIVATE_VIDEO,
+          "targetId", Target.PRIVATE_VIDEO,
           "commentId", Target.OWNERS_COMMENT,
           "notificationId", Target.OWNERS_NOTIFICATION,
+          "playlistId", Target.PRIVATE_PLAYLIST,
           "channelId", Target.PUBLIC_CHANNEL,
           "idOrHandle", Target.PUBLIC_CHANNEL);
+
+  /** Path parameters that qualify a resource named before them; any well-formed value does. */
+  private static final Map<String, String> QUALIFIERS =
+      Map.of("language", "en", "targetKind", "video");
 
   /**
    * Rows the stranger's own requests legitimately change: their session slides, their attempts are
@@ -119,11 +126,16 @@ class OwnershipSweepTest {
     }
 
     System.out.println("ownership sweep: operations probed per target " + probed);
-    assertThat(probed).containsKeys(Target.UPLOAD, Target.PRIVATE_VIDEO, Target.OWNERS_COMMENT);
+    assertThat(probed)
+        .containsKeys(
+            Target.UPLOAD, Target.PRIVATE_VIDEO, Target.OWNERS_COMMENT, Target.PRIVATE_PLAYLIST);
     assertThat(leaks).as("stranger requests that were not refused cleanly").isEmpty();
   }
 
-  /** The owner's upload, private video, comment on their public video and a notification. */
+  /**
+   * The owner's upload, private video, comment on their public video, a notification and a private
+   * playlist (holding the private video).
+   */
   private static Map<Target, String> ownedResources(LocalCloud cloud, Visitor owner) {
     Visitor.Reply upload =
         owner.post(
@@ -163,10 +175,15 @@ class OwnershipSweepTest {
     Target target = null;
     while (matcher.find()) {
       String name = matcher.group(1);
+      if (QUALIFIERS.containsKey(name)) {
+        continue;
+      }
       assertThat(TARGETS)
           .as("path parameter {%s} of %s: classify it in TARGETS", name, operation.key())
           .containsKey(name);
-      target = TARGETS.get(name);
+      if (target == null) {
+        target = TARGETS.get(name);
+      }
     }
     return target;
   }
@@ -175,7 +192,9 @@ class OwnershipSweepTest {
     Matcher matcher = PATH_PARAMETER.matcher(template);
     StringBuilder path = new StringBuilder();
     while (matcher.find()) {
-      matcher.appendReplacement(path, ids.get(TARGETS.get(matcher.group(1))));
+      String name = matcher.group(1);
+      matcher.appendReplacement(
+          path, QUALIFIERS.containsKey(name) ? QUALIFIERS.get(name) : ids.get(TARGETS.get(name)));
     }
     return matcher.appendTail(path).toString();
   }
