@@ -159,7 +159,17 @@ class OwnershipSweepTest {
                             "channelId", AttributeValue.fromS(owner.channelId()),
                             "createdAt", AttributeValue.fromS("2026-12-01T10:00:00Z"),
                             "unreadOf", AttributeValue.fromS(owner.userId()))));
+    Visitor.Reply playlist =
+        owner.post("/api/v1/playlists", "{\"title\":\"Mine\",\"visibility\":\"private\"}");
+    assertThat(playlist.status()).as(playlist.raw().body()).isEqualTo(201);
+    String playlistId = playlist.data().path("id").asText();
+    Visitor.Reply item =
+        owner.post(
+            "/api/v1/playlists/" + playlistId + "/items", "{\"videoId\":\"" + privateVideo + "\"}");
+    assertThat(item.status()).as(item.raw().body()).isEqualTo(201);
     return Map.of(
+        Target.PRIVATE_PLAYLIST,
+        playlistId,
         Target.UPLOAD,
         upload.data().path("id").asText(),
         Target.PRIVATE_VIDEO,
