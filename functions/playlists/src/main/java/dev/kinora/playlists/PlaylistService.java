@@ -77,26 +77,38 @@ final class PlaylistService {
 
   /** The user's Watch later, written on first use; concurrent first uses write it once. */
   StoredPlaylist watchLater(SessionUser user) {
-    String id = watchLaterId(user.userId());
-    Optional<StoredPlaylist> existing = store.find(id);
+    Optional<StoredPlaylist> existing = store.find(watchLaterId(user.userId()));
     if (existing.isPresent()) {
       return existing.get();
     }
+    StoredPlaylist playlist = unsavedWatchLater(user);
+    return store.create(playlist) ? playlist : store.find(playlist.id()).orElseThrow();
+  }
+
+  /** The caller's Watch later to read: stored, or as it will be (a read stores nothing). */
+  StoredPlaylist watchLaterAsRead(SessionUser user) {
+    return store.find(watchLaterId(user.userId())).orElseGet(() -> unsavedWatchLater(user));
+  }
+
+  /**
+   * The caller's Watch later as it is before its first use. Listing shows it without storing it: a
+   * read (and a refused one above all) writes nothing; the first add or {@code GET /me/watch-later}
+   * stores it under the same id.
+   */
+  private StoredPlaylist unsavedWatchLater(SessionUser user) {
     Instant now = now();
-    var playlist =
-        new StoredPlaylist(
-            id,
-            PlaylistKind.WATCH_LATER,
-            user.userId(),
-            user.channelId(),
-            WATCH_LATER_TITLE,
-            "",
-            PlaylistVisibility.PRIVATE,
-            0,
-            0,
-            now,
-            now);
-    return store.create(playlist) ? playlist : store.find(id).orElseThrow();
+    return new StoredPlaylist(
+        watchLaterId(user.userId()),
+        PlaylistKind.WATCH_LATER,
+        user.userId(),
+        user.channelId(),
+        WATCH_LATER_TITLE,
+        "",
+        PlaylistVisibility.PRIVATE,
+        0,
+        0,
+        now,
+        now);
   }
 
   /** Watch later's id is derived from the user's, so finding it needs no index. */
@@ -104,8 +116,9 @@ final class PlaylistService {
     return "WL" + userId;
   }
 
-  PlaylistDetail detail(String playlistId, String viewerId) {
-    StoredPlaylist playlist = readable(playlistId, viewerId);
+  PlaylistDetail detail(String playlistId, SessionUser viewer) {
+    String viewerId = viewer == null ? null : viewer.userId();
+    StoredPlaylist playlist = readable(playlistId, viewer);
     ChannelSummary channel =
         videos
             .channel(playlist.channelId())
@@ -114,7 +127,7 @@ final class PlaylistService {
   }
 
   StoredPlaylist update(String playlistId, SessionUser user, PlaylistRequests.Update request) {
-    StoredPlaylist playlist = editable(playlistId, user.userId());
+    StoredPlaylist playlist = editable(playlistId, user);
     if (!PlaylistPolicy.canRenameOrDelete(playlist)) {
       throw new ApiException(ErrorCode.FORBIDDEN, "Watch later cannot be renamed or changed");
     }
@@ -129,7 +142,7 @@ final class PlaylistService {
   }
 
   void delete(String playlistId, SessionUser user) {
-    StoredPlaylist playlist = editable(playlistId, user.userId());
+    StoredPlaylist playlist = editable(playlistId, user);
     if (!PlaylistPolicy.canRenameOrDelete(playlist)) {
       throw new ApiException(ErrorCode.FORBIDDEN, "Watch later cannot be deleted");
     }
@@ -145,7 +158,7 @@ final class PlaylistService {
     String from = firstPage || cursor.equals(REGULAR_FROM_START) ? null : cursor;
     var page = new ArrayList<StoredPlaylist>();
     if (firstPage) {
-      page.add(watchLater(user));
+      page.add(watchLaterAsRead(user));
     }
     int regular = firstPage ? limit - 1 : limit;
     String next;
@@ -174,8 +187,9 @@ final class PlaylistService {
   }
 
   /** The items the viewer may see, in order; a page may hold fewer than {@code limit}. */
-  ItemPage items(String playlistId, String viewerId, String cursor, int limit) {
-    StoredPlaylist playlist = readable(playlistId, viewerId);
+  ItemPage items(String playlistId, SessionUser viewer, String cursor, int limit) {
+    String viewerId = viewer == null ? null : viewer.userId();
+    StoredPlaylist playlist = readable(playlistId, viewer);
     PlaylistStore.Page<StoredItem> page = store.items(playlistId, cursor, limit);
     Map<String, VideoCard> cards =
         videos.cards(
@@ -195,12 +209,15 @@ final class PlaylistService {
   record Added(boolean created, PlaylistItem item) {}
 
   Added add(String playlistId, SessionUser user, String videoId) {
-    editable(playlistId, user.userId());
+    editable(playlistId, user);
     if (videos.facts(videoId).filter(f -> VideoAccessPolicy.canSee(f, user.userId())).isEmpty()) {
       throw new ApiException(ErrorCode.VIDEO_NOT_FOUND, "No video " + videoId);
     }
+    if (playlistId.equals(watchLaterId(user.userId()))) {
+      watchLater(user); // its first use stores it
+    }
     for (int attempt = 1; ; attempt++) {
-      StoredPlaylist playlist = editable(playlistId, user.userId());
+      StoredPlaylist playlist = editable(playlistId, user);
       Optional<StoredItem> existing = store.item(playlistId, videoId);
       if (existing.isPresent()) {
         return new Added(false, shown(playlist, existing.get(), user.userId()));
@@ -224,7 +241,7 @@ final class PlaylistService {
   }
 
   void remove(String playlistId, SessionUser user, String videoId) {
-    editable(playlistId, user.userId());
+    editable(playlistId, user);
     if (store.remove(playlistId, videoId, now()) == PlaylistStore.Outcome.GONE) {
       throw notFound(playlistId);
     }
@@ -237,7 +254,7 @@ final class PlaylistService {
     }
     for (int attempt = 1; ; attempt++) {
       // The version first, then the neighbours: a change between the two reads fails the write.
-      StoredPlaylist playlist = editable(playlistId, user.userId());
+      StoredPlaylist playlist = editable(playlistId, user);
       StoredItem item =
           store
               .item(playlistId, videoId)
@@ -296,16 +313,23 @@ final class PlaylistService {
     return new PlaylistItem(card.video(), card.channel(), item.addedAt());
   }
 
-  private StoredPlaylist readable(String playlistId, String viewerId) {
+  /** The caller's own Watch later reads as its unsaved self until its first use stores it. */
+  private StoredPlaylist readable(String playlistId, SessionUser viewer) {
+    String viewerId = viewer == null ? null : viewer.userId();
     return store
         .find(playlistId)
+        .or(
+            () ->
+                viewer != null && playlistId.equals(watchLaterId(viewerId))
+                    ? Optional.of(unsavedWatchLater(viewer))
+                    : Optional.empty())
         .filter(p -> PlaylistPolicy.canRead(p, viewerId))
         .orElseThrow(() -> notFound(playlistId));
   }
 
-  private StoredPlaylist editable(String playlistId, String userId) {
-    StoredPlaylist playlist = readable(playlistId, userId);
-    if (!PlaylistPolicy.canEdit(playlist, userId)) {
+  private StoredPlaylist editable(String playlistId, SessionUser user) {
+    StoredPlaylist playlist = readable(playlistId, user);
+    if (!PlaylistPolicy.canEdit(playlist, user.userId())) {
       throw new ApiException(ErrorCode.FORBIDDEN, "Only the playlist's owner can change it");
     }
     return playlist;

@@ -92,7 +92,7 @@ public final class PlaylistsApi
   }
 
   private APIGatewayV2HTTPResponse watchLater(ApiRequest request) {
-    return ApiResponses.ok(Playlist.of(playlists.watchLater(request.requireUser()), null));
+    return ApiResponses.ok(Playlist.of(playlists.watchLaterAsRead(request.requireUser()), null));
   }
 
   private APIGatewayV2HTTPResponse ofChannel(ApiRequest request) {
@@ -170,8 +170,8 @@ public final class PlaylistsApi
     return value;
   }
 
-  private static String viewer(ApiRequest request) {
-    return request.user().map(SessionUser::userId).orElse(null);
+  private static SessionUser viewer(ApiRequest request) {
+    return request.user().orElse(null);
   }
 
   private static String cursor(ApiRequest request) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class PlaylistServiceTest {
   private static final SessionUser ADA = new SessionUser("ada", "c1", "ada", 0);
   private static final SessionUser BOB = new SessionUser("bob", "c2", "bob", 0);
+  private static final SessionUser CAROL = new SessionUser("carol", "c3", "carol", 0);
 
   private final InMemoryPlaylists memory = new InMemoryPlaylists();
   private final PlaylistService service =
@@ -139,10 +140,10 @@ class PlaylistServiceTest {
     memory.video("link", "bob", VideoVisibility.UNLISTED, VideoStatus.READY);
     service.add(id, ADA, "open");
     service.add(id, ADA, "link");
-    assertThat(service.items(id, "carol", null, 10).items()).hasSize(1);
+    assertThat(service.items(id, CAROL, null, 10).items()).hasSize(1);
     assertThat(service.items(id, null, null, 10).items()).hasSize(1);
-    assertThat(service.items(id, "ada", null, 10).items()).hasSize(2);
-    assertThat(service.items(id, "bob", null, 10).items()).hasSize(2);
+    assertThat(service.items(id, ADA, null, 10).items()).hasSize(2);
+    assertThat(service.items(id, BOB, null, 10).items()).hasSize(2);
     assertThat(code(() -> service.add(id, BOB, "open"))).isEqualTo(ErrorCode.FORBIDDEN);
     assertThat(code(() -> service.delete(id, BOB))).isEqualTo(ErrorCode.FORBIDDEN);
   }
@@ -150,9 +151,26 @@ class PlaylistServiceTest {
   @Test
   void aPrivatePlaylistDoesNotExistForOthers() {
     String id = playlist(PlaylistVisibility.PRIVATE);
-    assertThat(code(() -> service.detail(id, "bob"))).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(code(() -> service.detail(id, BOB))).isEqualTo(ErrorCode.NOT_FOUND);
     assertThat(code(() -> service.delete(id, BOB))).isEqualTo(ErrorCode.NOT_FOUND);
-    assertThat(service.detail(id, "ada").isOwner()).isTrue();
+    assertThat(service.detail(id, ADA).isOwner()).isTrue();
+  }
+
+  @Test
+  void listingShowsWatchLaterWithoutStoringItAndTheFirstAddStoresIt() {
+    String watchLaterId = PlaylistService.watchLaterId(ADA.userId());
+    memory.video("open", "bob", VideoVisibility.PUBLIC, VideoStatus.READY);
+
+    var page = service.mine(ADA, null, null, 10);
+    assertThat(page.playlists()).extracting(Playlist::id).containsExactly(watchLaterId);
+    assertThat(service.detail(watchLaterId, ADA).isOwner()).isTrue();
+    assertThat(code(() -> service.add(watchLaterId, ADA, "missing")))
+        .isEqualTo(ErrorCode.VIDEO_NOT_FOUND);
+    assertThat(memory.find(watchLaterId)).as("reads and refused writes store nothing").isEmpty();
+    assertThat(code(() -> service.detail(watchLaterId, BOB))).isEqualTo(ErrorCode.NOT_FOUND);
+
+    assertThat(service.add(watchLaterId, ADA, "open").created()).isTrue();
+    assertThat(memory.find(watchLaterId)).isPresent();
   }
 
   @Test
