@@ -1,22 +1,36 @@
 package dev.kinora.transcode;
 
+import dev.kinora.transcode.ffmpeg.ExtractedCaption;
 import java.util.List;
 
 /**
  * What the planner of a long video decided (stored as JSON at {@link WorkKeys#plan}): the chunks in
- * order, on the source's timeline, and which images it already published.
+ * order, on the source's timeline, and which images and caption tracks it already published.
  *
  * @param durationSeconds the source's, as probed (what the row gets when it becomes ready)
+ * @param captions the source's text subtitles, published by the planner (none in older plans)
  */
 public record ChunkPlan(
     String videoId,
     double durationSeconds,
     boolean thumbnail,
     boolean storyboard,
-    List<Chunk> chunks) {
+    List<Chunk> chunks,
+    List<ExtractedCaption> captions) {
 
   public ChunkPlan {
     chunks = List.copyOf(chunks);
+    captions = captions == null ? List.of() : List.copyOf(captions);
+  }
+
+  /** A plan without caption tracks. */
+  public ChunkPlan(
+      String videoId,
+      double durationSeconds,
+      boolean thumbnail,
+      boolean storyboard,
+      List<Chunk> chunks) {
+    this(videoId, durationSeconds, thumbnail, storyboard, chunks, List.of());
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.kinora.transcode;
 
 import dev.kinora.shared.json.Json;
 import dev.kinora.shared.log.Log;
+import dev.kinora.transcode.ffmpeg.ExtractedCaption;
 import dev.kinora.transcode.ffmpeg.HlsTranscoder;
 import dev.kinora.transcode.ffmpeg.HlsTranscoder.SourceChunk;
 import dev.kinora.transcode.ffmpeg.MediaInfo;
@@ -97,6 +98,8 @@ public final class ChunkPlanner {
       LOG.log(Level.WARNING, "video " + videoId + ": no storyboard", e);
       storyboard = false;
     }
+    // The whole source is here once: its text subtitles become caption tracks now.
+    List<ExtractedCaption> captions = transcoder.extractCaptions(source, info, images, timeout);
     List<SourceChunk> pieces =
         transcoder.split(
             source,
@@ -124,7 +127,8 @@ public final class ChunkPlanner {
           new ChunkPlan.Chunk(i, key, piece.startSeconds() - origin, piece.durationSeconds()));
     }
     uploader.upload(images, job.mediaBucket(), job.mediaPrefix());
-    ChunkPlan plan = new ChunkPlan(videoId, info.durationSeconds(), true, storyboard, chunks);
+    ChunkPlan plan =
+        new ChunkPlan(videoId, info.durationSeconds(), true, storyboard, chunks, captions);
     storage.put(
         job.sourceBucket(),
         WorkKeys.plan(videoId),

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * TranscodeChunkQueue's work: encodes one chunk of a long video into every rung (segments under
  * {@code media/{id}/{rung}/} named by chunk), records what it wrote under {@code work/{id}/}, adds
  * its index to the row's done set, and — when that set is full — assembles the variant and master
- * playlists and finishes the video.
+ * playlists (with the caption tracks the planner kept) and finishes the video.
  *
  * <p>Idempotent at every step: a chunk already in the done set is not encoded again; a chunk that
  * crashed before its {@link ChunkLedger#markDone} is encoded again over the same keys; an assembly
@@ -224,7 +224,8 @@ public final class ChunkWorker {
       putPlaylist(prefix + rung.getKey() + "/index.m3u8", ChunkPlaylists.variant(rung.getValue()));
       variants.add(ChunkPlaylists.masterEntry(rung.getValue()));
     }
-    putPlaylist(prefix + MediaKeys.MASTER_PLAYLIST, MasterPlaylist.render(variants));
+    putPlaylist(
+        prefix + MediaKeys.MASTER_PLAYLIST, MasterPlaylist.render(variants, plan.captions()));
     transcodes.finish(
         videoId,
         new ReadyVideo(
@@ -232,7 +233,8 @@ public final class ChunkWorker {
             plan.durationSeconds(),
             plan.thumbnail() ? MediaKeys.url(prefix + MediaKeys.THUMBNAIL) : null,
             MediaKeys.url(prefix + MediaKeys.MASTER_PLAYLIST),
-            plan.storyboard() ? MediaKeys.url(prefix + MediaKeys.STORYBOARD) : null));
+            plan.storyboard() ? MediaKeys.url(prefix + MediaKeys.STORYBOARD) : null,
+            plan.captions()));
   }
 
   private void putPlaylist(String key, String text) throws IOException {

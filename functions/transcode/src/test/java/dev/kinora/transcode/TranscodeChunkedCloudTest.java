@@ -44,7 +44,14 @@ class TranscodeChunkedCloudTest {
         ("Long" + Long.toString(System.nanoTime() % 10_000_000, 36) + "xxxxxxxxxxx")
             .substring(0, 11);
     processingVideo(cloud, videoId);
-    Path clip = Clips.withKeyframeEverySecond(tmp, "long.mp4", 854, 480, SECONDS);
+    Path srt = tmp.resolve("en.srt");
+    Files.writeString(srt, "1\n00:00:04,000 --> 00:00:05,500\nLate in the last chunk\n");
+    Path clip =
+        Clips.withMovText(
+            Clips.withKeyframeEverySecond(tmp, "long.mp4", 854, 480, SECONDS),
+            srt,
+            "eng",
+            tmp.resolve("long-with-subs.mp4"));
     cloud
         .s3()
         .putObject(
@@ -89,6 +96,13 @@ class TranscodeChunkedCloudTest {
     String prefix = "media/" + videoId + "/";
     String master = media(cloud, prefix + "master.m3u8");
     assertThat(master).startsWith("#EXTM3U").contains("BANDWIDTH=", "RESOLUTION=854x480");
+    // the source's text subtitles survive the long-video path too
+    assertThat(ready.get("captions").m().get("en").m().get("source").s()).isEqualTo("embedded");
+    assertThat(media(cloud, prefix + "captions/en.vtt"))
+        .isEqualTo("WEBVTT\n\n00:00:04.000 --> 00:00:05.500\nLate in the last chunk\n");
+    assertThat(master)
+        .contains("TYPE=SUBTITLES,GROUP-ID=\"subs\"", "URI=\"captions/en.m3u8\"")
+        .contains(",SUBTITLES=\"subs\"\n480p/index.m3u8");
     List<String> variants = uris(master);
     assertThat(variants).containsExactly("480p/index.m3u8", "360p/index.m3u8");
     for (String variant : variants) {

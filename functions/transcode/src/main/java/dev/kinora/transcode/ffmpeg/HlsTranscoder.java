@@ -72,6 +72,16 @@ public final class HlsTranscoder {
   }
 
   /**
+   * The source's text subtitle streams as caption tracks under {@code outDir/captions/}: what the
+   * one-job path does after the ladder, for the chunked path's planner (which holds the whole
+   * source once).
+   */
+  public List<ExtractedCaption> extractCaptions(
+      Path source, MediaInfo info, Path outDir, Duration timeout) throws IOException {
+    return subtitles.extract(source, info, outDir, timeout);
+  }
+
+  /**
    * Writes master.m3u8, {rung}/index.m3u8 + segments, thumbnail.jpg, storyboard.jpg into outDir.
    * master.m3u8 is rewritten before each {@link TranscodeProgress#rungReady} and lists exactly the
    * rungs ready so far. The timeout covers the whole call.
