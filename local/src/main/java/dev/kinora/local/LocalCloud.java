@@ -35,6 +35,7 @@ import dev.kinora.local.services.SqsServer;
 import dev.kinora.local.template.EventDef;
 import dev.kinora.local.template.FunctionDef;
 import dev.kinora.local.template.Template;
+import dev.kinora.shared.aws.HttpClients;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.URI;
@@ -60,7 +61,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -319,7 +319,7 @@ public final class LocalCloud implements AutoCloseable {
                 .endpointOverride(dynamoDbEndpoint)
                 .region(LocalAws.region())
                 .credentialsProvider(LocalAws.credentials())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClient(HttpClients.urlConnection())
                 .build());
     sqs =
         remember(
@@ -327,7 +327,7 @@ public final class LocalCloud implements AutoCloseable {
                 .endpointOverride(sqsEndpoint)
                 .region(LocalAws.region())
                 .credentialsProvider(LocalAws.credentials())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClient(HttpClients.urlConnection())
                 .build());
     s3 =
         remember(
@@ -338,7 +338,7 @@ public final class LocalCloud implements AutoCloseable {
                 .forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClient(HttpClients.urlConnection())
                 .build());
     s3Presigner =
         remember(

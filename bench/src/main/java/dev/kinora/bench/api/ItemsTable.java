@@ -1,5 +1,6 @@
 package dev.kinora.bench.api;
 
+import dev.kinora.shared.aws.HttpClients;
 import dev.kinora.shared.config.Config;
 import java.net.URI;
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -38,7 +38,7 @@ public final class ItemsTable {
             StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(
                     config.require("AWS_ACCESS_KEY_ID"), config.require("AWS_SECRET_ACCESS_KEY"))))
-        .httpClient(UrlConnectionHttpClient.create())
+        .httpClient(HttpClients.urlConnection())
         .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(10)))
         .build();
   }

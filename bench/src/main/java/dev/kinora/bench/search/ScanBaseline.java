@@ -3,6 +3,7 @@ package dev.kinora.bench.search;
 import dev.kinora.search.DurationFilter;
 import dev.kinora.search.SearchDocument;
 import dev.kinora.search.SearchLimits;
+import dev.kinora.shared.aws.HttpClients;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -49,7 +49,7 @@ final class ScanBaseline implements AutoCloseable {
             .region(Region.US_EAST_1)
             .credentialsProvider(
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-            .httpClient(UrlConnectionHttpClient.create())
+            .httpClient(HttpClients.urlConnection())
             .build();
   }
 

@@ -1,6 +1,7 @@
 package dev.kinora.engagement;
 
 import dev.kinora.shared.aws.AwsClients;
+import dev.kinora.shared.aws.HttpClients;
 import dev.kinora.shared.config.Config;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.Limits;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -150,7 +150,7 @@ public final class Wiring {
     }
     var management =
         ApiGatewayManagementApiClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
+            .httpClient(HttpClients.urlConnection())
             .region(Region.of(config.get("AWS_REGION", "us-east-1")))
             .endpointOverride(URI.create(endpoint.get()));
     AwsClients.credentialsProvider(config).ifPresent(management::credentialsProvider);
@@ -167,7 +167,7 @@ public final class Wiring {
   private SqsClient sqs() {
     var builder =
         SqsClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
+            .httpClient(HttpClients.urlConnection())
             .region(Region.of(config.get("AWS_REGION", "us-east-1")));
     config.find("AWS_ENDPOINT_URL_SQS").map(URI::create).ifPresent(builder::endpointOverride);
     AwsClients.credentialsProvider(config).ifPresent(builder::credentialsProvider);

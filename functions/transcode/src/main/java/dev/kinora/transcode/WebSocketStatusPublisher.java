@@ -1,6 +1,7 @@
 package dev.kinora.transcode;
 
 import dev.kinora.shared.aws.AwsClients;
+import dev.kinora.shared.aws.HttpClients;
 import dev.kinora.shared.config.Config;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.Limits;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
@@ -54,7 +54,7 @@ public final class WebSocketStatusPublisher implements StatusPublisher {
     }
     var management =
         ApiGatewayManagementApiClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
+            .httpClient(HttpClients.urlConnection())
             .region(Region.of(config.get("AWS_REGION", "us-east-1")))
             .endpointOverride(URI.create(endpoint.get()));
     AwsClients.credentialsProvider(config).ifPresent(management::credentialsProvider);

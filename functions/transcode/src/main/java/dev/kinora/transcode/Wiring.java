@@ -1,6 +1,7 @@
 package dev.kinora.transcode;
 
 import dev.kinora.shared.aws.AwsClients;
+import dev.kinora.shared.aws.HttpClients;
 import dev.kinora.shared.config.Config;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.Limits;
@@ -16,7 +17,6 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -191,7 +191,7 @@ public final class Wiring {
   private SqsClient sqs() {
     var builder =
         SqsClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
+            .httpClient(HttpClients.urlConnection())
             .region(Region.of(config.get("AWS_REGION", "us-east-1")));
     config.find("AWS_ENDPOINT_URL_SQS").map(URI::create).ifPresent(builder::endpointOverride);
     credentials().ifPresent(builder::credentialsProvider);
@@ -221,7 +221,7 @@ public final class Wiring {
     if (s3 == null) {
       var builder =
           S3Client.builder()
-              .httpClient(UrlConnectionHttpClient.create())
+              .httpClient(HttpClients.urlConnection())
               .region(Region.of(config.get("AWS_REGION", "us-east-1")))
               // Checksums only where S3 requires them: the local S3 predates the new defaults.
               .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)

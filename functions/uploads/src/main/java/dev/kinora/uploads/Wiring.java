@@ -1,6 +1,7 @@
 package dev.kinora.uploads;
 
 import dev.kinora.shared.aws.AwsClients;
+import dev.kinora.shared.aws.HttpClients;
 import dev.kinora.shared.config.Config;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.Limits;
@@ -17,7 +18,6 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -87,7 +87,7 @@ public final class Wiring {
   private S3Client s3() {
     var builder =
         S3Client.builder()
-            .httpClient(UrlConnectionHttpClient.create())
+            .httpClient(HttpClients.urlConnection())
             .region(region())
             // Checksums only where S3 requires them: the local S3 server predates the SDK's
             // default CRC32 trailers, and multipart parts are checked by size and ETag anyway.

@@ -3,6 +3,7 @@ package dev.kinora.local.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kinora.local.LocalAws;
+import dev.kinora.shared.aws.HttpClients;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -163,7 +163,7 @@ public final class AdminCommand {
     }
 
     DynamoDbClient client() {
-      var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+      var builder = DynamoDbClient.builder().httpClient(HttpClients.urlConnection());
       if (!local()) {
         builder
             .region(Region.of(region))

@@ -1,6 +1,7 @@
 package dev.kinora.transcode.mediaconvert;
 
 import dev.kinora.shared.aws.AwsClients;
+import dev.kinora.shared.aws.HttpClients;
 import dev.kinora.shared.config.Config;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.Limits;
@@ -14,7 +15,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.mediaconvert.MediaConvertClient;
 
@@ -70,7 +70,7 @@ public final class MediaConvertWiring {
   static MediaConvertClient client(Config config, MediaConvertSettings settings) {
     var builder =
         MediaConvertClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
+            .httpClient(HttpClients.urlConnection())
             .region(Region.of(config.get("AWS_REGION", "us-east-1")));
     settings.endpoint().ifPresent(builder::endpointOverride);
     var accessKey = config.find("AWS_ACCESS_KEY_ID");
