@@ -1,21 +1,16 @@
 package dev.kinora.engagement;
 
-import dev.kinora.shared.json.Json;
 import dev.kinora.shared.model.CommentAuthor;
 import dev.kinora.shared.model.CommentSort;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -149,7 +144,7 @@ public final class DynamoCommentStore implements CommentStore {
     List<Map<String, AttributeValue>> items = response.items();
     boolean more = items.size() > limit;
     List<Map<String, AttributeValue>> page = more ? items.subList(0, limit) : items;
-    String next = more ? encode(page.get(limit - 1), cursorKeys) : null;
+    String next = more ? KeyCursor.encode(page.get(limit - 1), cursorKeys) : null;
     return new Page<>(page.stream().map(DynamoCommentStore::comment).toList(), next);
   }
 
@@ -348,52 +343,20 @@ public final class DynamoCommentStore implements CommentStore {
   }
 
   /**
-   * A cursor is the key of the page's last item (table key + index key), as base64url JSON: opaque
-   * to clients, and checked on the way back so it can only continue the list it came from.
+   * A cursor is the key of the page's last item (table key + index key), a {@link KeyCursor}:
+   * opaque to clients, and checked on the way back so it can only continue the list it came from.
    */
-  private static String encode(Map<String, AttributeValue> item, Set<String> names) {
-    var key = new TreeMap<String, String>();
-    for (String name : names) {
-      AttributeValue value = item.get(name);
-      key.put(name, value.s() != null ? value.s() : value.n());
-    }
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(Json.write(key).getBytes(StandardCharsets.UTF_8));
-  }
-
   private static Map<String, AttributeValue> decode(
       String cursor, Set<String> names, String hashName, String hashValue, String rangeName) {
-    Map<String, String> key;
-    try {
-      byte[] json = Base64.getUrlDecoder().decode(cursor);
-      var node = Json.mapper().readTree(new String(json, StandardCharsets.UTF_8));
-      key = new LinkedHashMap<>();
-      for (var field : node.properties()) {
-        if (!field.getValue().isTextual()) {
-          throw new InvalidCursorException("is not a cursor of this list");
-        }
-        key.put(field.getKey(), field.getValue().asText());
+    var start = new HashMap<>(KeyCursor.decode(cursor, names, Map.of(hashName, hashValue)));
+    if (rangeName.equals("score")) {
+      try {
+        start.put(
+            "score", AttributeValue.fromN(Long.toString(Long.parseLong(start.get("score").s()))));
+      } catch (NumberFormatException e) {
+        throw new InvalidCursorException("is not a cursor of this list");
       }
-    } catch (IllegalArgumentException | java.io.IOException e) {
-      throw new InvalidCursorException("is not a cursor of this list");
     }
-    if (!key.keySet().equals(names) || !hashValue.equals(key.get(hashName))) {
-      throw new InvalidCursorException("is not a cursor of this list");
-    }
-    var start = new HashMap<String, AttributeValue>();
-    key.forEach(
-        (name, value) -> {
-          if (name.equals("score") && name.equals(rangeName)) {
-            try {
-              start.put(name, AttributeValue.fromN(Long.toString(Long.parseLong(value))));
-            } catch (NumberFormatException e) {
-              throw new InvalidCursorException("is not a cursor of this list");
-            }
-          } else {
-            start.put(name, s(value));
-          }
-        });
     return start;
   }
 

@@ -11,17 +11,19 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A page's cursor for the subscription and notification lists: the string attributes of the last
+ * A page's cursor for the subscription, notification and comment lists: the attributes of the last
  * item's key (table key + index key) as base64url JSON. Opaque to clients and checked on the way
  * back: it must name exactly these attributes and belong to the caller's own list.
  */
 final class KeyCursor {
   private KeyCursor() {}
 
+  /** The cursor of {@code item}'s attributes {@code names}: strings, or numbers as their text. */
   static String encode(Map<String, AttributeValue> item, Set<String> names) {
     var key = new TreeMap<String, String>();
     for (String name : names) {
-      key.put(name, item.get(name).s());
+      AttributeValue value = item.get(name);
+      key.put(name, value.s() != null ? value.s() : value.n());
     }
     return encodeText(key);
   }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,6 +63,41 @@ public final class CaptionFiles {
       Pattern.compile("^" + SRT_TIME + "[ \\t]+-->[ \\t]+" + SRT_TIME + "(?:[ \\t]+.*)?$");
   private static final Pattern SRT_INDEX = Pattern.compile("^\\d+$");
   private static final Pattern VTT_HEADER = Pattern.compile("^WEBVTT(?:[ \\t].*)?$");
+
+  /**
+   * What a cue block looks like in one format; {@link #readCues} reads the blocks of both.
+   *
+   * @param timing the timing line; groups 1–4 the start, 5–8 the end, 9 (if any) the settings
+   * @param example a timing line, for the message when a block has none
+   * @param shape the timestamps' shape, for the message when the timing line is malformed
+   * @param skipped a block (by its first line) that holds no cue
+   * @param identifier a first line that names the cue instead of timing it
+   * @param keepsIdentifier whether that name is the cue's id (WebVTT) or dropped (SRT's numbers)
+   */
+  private record CueSyntax(
+      Pattern timing,
+      String example,
+      String shape,
+      Predicate<String> skipped,
+      Predicate<String> identifier,
+      boolean keepsIdentifier) {}
+
+  private static final CueSyntax VTT_CUES =
+      new CueSyntax(
+          VTT_TIMING,
+          "00:00:01.000 --> 00:00:02.000",
+          "hh:mm:ss.ttt --> hh:mm:ss.ttt",
+          first -> !first.contains("-->") && isNonCueBlock(first),
+          first -> !first.contains("-->"),
+          true);
+  private static final CueSyntax SRT_CUES =
+      new CueSyntax(
+          SRT_TIMING,
+          "00:00:01,000 --> 00:00:02,000",
+          "hh:mm:ss,mmm --> hh:mm:ss,mmm",
+          first -> false,
+          first -> SRT_INDEX.matcher(first.strip()).matches(),
+          false);
 
   private final int maxCues;
 
@@ -155,51 +191,7 @@ public final class CaptionFiles {
       }
       i++;
     }
-    while (i < lines.length && problems.size() < MAX_PROBLEMS) {
-      if (lines[i].isBlank()) {
-        i++;
-        continue;
-      }
-      int blockStart = i;
-      int blockEnd = i;
-      while (blockEnd < lines.length && !lines[blockEnd].isBlank()) {
-        blockEnd++;
-      }
-      String first = lines[blockStart];
-      if (!first.contains("-->") && isNonCueBlock(first)) {
-        i = blockEnd;
-        continue;
-      }
-      String id = null;
-      int timing = blockStart;
-      if (!first.contains("-->")) {
-        id = first.strip();
-        timing = blockStart + 1;
-      }
-      if (timing >= blockEnd) {
-        problems.add(
-            new Problem(
-                blockStart + 1, "expected a cue timing line (00:00:01.000 --> 00:00:02.000)"));
-        i = blockEnd;
-        continue;
-      }
-      Matcher m = VTT_TIMING.matcher(lines[timing].strip());
-      if (!m.matches()) {
-        problems.add(
-            new Problem(
-                timing + 1,
-                "malformed cue timing \""
-                    + shorten(lines[timing])
-                    + "\" (expected hh:mm:ss.ttt --> hh:mm:ss.ttt)"));
-        i = blockEnd;
-        continue;
-      }
-      long start = millis(m.group(1), m.group(2), m.group(3), m.group(4));
-      long end = millis(m.group(5), m.group(6), m.group(7), m.group(8));
-      String settings = m.group(9) == null ? "" : m.group(9).strip();
-      addCue(cues, problems, timing + 1, id, start, end, settings, lines, timing + 1, blockEnd);
-      i = blockEnd;
-    }
+    readCues(VTT_CUES, lines, i, cues, problems);
   }
 
   private static boolean isNonCueBlock(String first) {
@@ -211,7 +203,13 @@ public final class CaptionFiles {
   }
 
   private void readSrt(String[] lines, List<Cue> cues, List<Problem> problems) {
-    int i = 0;
+    readCues(SRT_CUES, lines, 0, cues, problems);
+  }
+
+  /** Reads the blank-line separated cue blocks from line {@code from} on. */
+  private static void readCues(
+      CueSyntax syntax, String[] lines, int from, List<Cue> cues, List<Problem> problems) {
+    int i = from;
     while (i < lines.length && problems.size() < MAX_PROBLEMS) {
       if (lines[i].isBlank()) {
         i++;
@@ -222,31 +220,40 @@ public final class CaptionFiles {
       while (blockEnd < lines.length && !lines[blockEnd].isBlank()) {
         blockEnd++;
       }
+      String first = lines[blockStart];
+      if (syntax.skipped().test(first)) {
+        i = blockEnd;
+        continue;
+      }
+      String id = null;
       int timing = blockStart;
-      if (SRT_INDEX.matcher(lines[blockStart].strip()).matches()) {
+      if (syntax.identifier().test(first)) {
+        id = syntax.keepsIdentifier() ? first.strip() : null;
         timing = blockStart + 1;
       }
       if (timing >= blockEnd) {
         problems.add(
-            new Problem(
-                blockStart + 1, "expected a cue timing line (00:00:01,000 --> 00:00:02,000)"));
+            new Problem(blockStart + 1, "expected a cue timing line (" + syntax.example() + ")"));
         i = blockEnd;
         continue;
       }
-      Matcher m = SRT_TIMING.matcher(lines[timing].strip());
+      Matcher m = syntax.timing().matcher(lines[timing].strip());
       if (!m.matches()) {
         problems.add(
             new Problem(
                 timing + 1,
                 "malformed cue timing \""
                     + shorten(lines[timing])
-                    + "\" (expected hh:mm:ss,mmm --> hh:mm:ss,mmm)"));
+                    + "\" (expected "
+                    + syntax.shape()
+                    + ")"));
         i = blockEnd;
         continue;
       }
       long start = millis(m.group(1), m.group(2), m.group(3), m.group(4));
       long end = millis(m.group(5), m.group(6), m.group(7), m.group(8));
-      addCue(cues, problems, timing + 1, null, start, end, "", lines, timing + 1, blockEnd);
+      String settings = m.groupCount() < 9 || m.group(9) == null ? "" : m.group(9).strip();
+      addCue(cues, problems, timing + 1, id, start, end, settings, lines, timing + 1, blockEnd);
       i = blockEnd;
     }
   }
