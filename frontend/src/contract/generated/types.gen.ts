@@ -973,7 +973,9 @@ export type Playlist = {
   description: string;
   visibility: PlaylistVisibility;
   /**
-   * Every item, exactly (kept in the same transaction as the items).
+   * To the playlist's owner every item, exactly (kept in the same transaction as the items); to anyone else
+   * the items they may see, so a public playlist does not reveal that it holds videos hidden from them.
+   *
    */
   itemCount: number;
   /**

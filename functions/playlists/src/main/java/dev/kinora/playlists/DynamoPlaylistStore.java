@@ -315,6 +315,33 @@ final class DynamoPlaylistStore implements PlaylistStore {
   }
 
   @Override
+  public List<String> videoIds(String playlistId) {
+    var ids = new ArrayList<String>();
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      QueryResponse page =
+          dynamoDb.query(
+              r -> {
+                r.tableName(table)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :video)")
+                    .expressionAttributeValues(Map.of(":pk", s(pk(playlistId)), ":video", s(VIDEO)))
+                    .projectionExpression("videoId")
+                    .consistentRead(true);
+                if (from != null) {
+                  r.exclusiveStartKey(from);
+                }
+              });
+      page.items().forEach(item -> ids.add(item.get("videoId").s()));
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
+    } while (start != null);
+    return ids;
+  }
+
+  @Override
   public Optional<StoredItem> last(String playlistId) {
     QueryResponse response =
         dynamoDb.query(

@@ -7,12 +7,14 @@ import dev.kinora.shared.http.SessionUser;
 import dev.kinora.shared.model.ChannelSummary;
 import dev.kinora.shared.model.VideoCard;
 import dev.kinora.shared.video.VideoAccessPolicy;
+import dev.kinora.shared.video.VideoAccessPolicy.VideoFacts;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,7 +125,11 @@ final class PlaylistService {
         videos
             .channel(playlist.channelId())
             .orElseThrow(() -> notFound(playlistId)); // the owner's account is gone
-    return PlaylistDetail.of(playlist, channel, playlist.isOwnedBy(viewerId));
+    return PlaylistDetail.of(
+        playlist,
+        shownCount(playlist, viewerId, new HashMap<>()),
+        channel,
+        playlist.isOwnedBy(viewerId));
   }
 
   StoredPlaylist update(String playlistId, SessionUser user, PlaylistRequests.Update request) {
@@ -180,10 +186,44 @@ final class PlaylistService {
         next);
   }
 
-  PlaylistPage ofChannel(String channelId, String cursor, int limit) {
+  /** A channel's public playlists, each counting the items {@code viewer} may see. */
+  PlaylistPage ofChannel(String channelId, SessionUser viewer, String cursor, int limit) {
+    String viewerId = viewer == null ? null : viewer.userId();
     PlaylistStore.Page<StoredPlaylist> page = store.publicByChannel(channelId, cursor, limit);
+    Map<String, VideoFacts> known = new HashMap<>(); // a video in several playlists is read once
     return new PlaylistPage(
-        page.items().stream().map(p -> Playlist.of(p, null)).toList(), page.nextPosition());
+        page.items().stream()
+            .map(p -> Playlist.of(p, null, shownCount(p, viewerId, known)))
+            .toList(),
+        page.nextPosition());
+  }
+
+  /**
+   * The {@code itemCount} the viewer is shown: the number of items {@link #items} lists to them, so
+   * a public playlist never tells others that it holds videos hidden from them.
+   *
+   * <p>The owner gets the stored count (every item, kept exact by the item transactions; their page
+   * marks what they cannot play). Anyone else's count is counted at read time from the item rows
+   * and the videos' facts, through the same {@link PlaylistPolicy#showsItem} as the list. A stored
+   * second "public" count was the alternative, and it cannot be right: what is visible changes in
+   * the videos context (a video goes private, is blocked, finishes processing, is deleted) without
+   * this context hearing of it, and it differs per viewer (a video's owner sees their own private
+   * video). Counting costs one item Query and one BatchGetItem per 100 videos, bounded by {@code
+   * playlist.maxItems}; {@code known} shares the video reads across a listing page.
+   */
+  private long shownCount(StoredPlaylist playlist, String viewerId, Map<String, VideoFacts> known) {
+    if (playlist.isOwnedBy(viewerId) || playlist.itemCount() == 0) {
+      return playlist.itemCount();
+    }
+    List<String> videoIds = store.videoIds(playlist.id());
+    List<String> unread = videoIds.stream().filter(id -> !known.containsKey(id)).toList();
+    if (!unread.isEmpty()) {
+      known.putAll(videos.facts(unread));
+    }
+    return videoIds.stream()
+        .map(known::get)
+        .filter(facts -> facts != null && PlaylistPolicy.showsItem(playlist, facts, viewerId))
+        .count();
   }
 
   /** The items the viewer may see, in order; a page may hold fewer than {@code limit}. */

@@ -52,6 +52,9 @@ interface PlaylistStore {
 
   Optional<StoredItem> item(String playlistId, String videoId);
 
+  /** The video ids of every item of the playlist (at most {@code playlist.maxItems}), unordered. */
+  List<String> videoIds(String playlistId);
+
   /** The last item in order, if any. */
   Optional<StoredItem> last(String playlistId);
 

@@ -97,7 +97,7 @@ public final class PlaylistsApi
 
   private APIGatewayV2HTTPResponse ofChannel(ApiRequest request) {
     String channelId = checked(request.pathParam(CHANNEL), "ResourceId", "/" + CHANNEL);
-    var page = playlists.ofChannel(channelId, cursor(request), limit(request));
+    var page = playlists.ofChannel(channelId, viewer(request), cursor(request), limit(request));
     return ApiResponses.ok(page.playlists(), new PageMeta(page.nextCursor()));
   }
 

@@ -8,6 +8,7 @@ import dev.kinora.shared.model.VideoVisibility;
 import dev.kinora.shared.video.VideoAccessPolicy.VideoFacts;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -124,6 +125,11 @@ final class InMemoryPlaylists implements PlaylistStore, VideoDirectory {
   }
 
   @Override
+  public synchronized List<String> videoIds(String playlistId) {
+    return List.copyOf(items.getOrDefault(playlistId, Map.of()).keySet());
+  }
+
+  @Override
   public synchronized Optional<StoredItem> last(String playlistId) {
     return items.getOrDefault(playlistId, Map.of()).values().stream()
         .max(Comparator.comparing(StoredItem::position));
@@ -224,6 +230,13 @@ final class InMemoryPlaylists implements PlaylistStore, VideoDirectory {
   @Override
   public synchronized Optional<VideoFacts> facts(String videoId) {
     return Optional.ofNullable(videos.get(videoId));
+  }
+
+  @Override
+  public synchronized Map<String, VideoFacts> facts(Collection<String> videoIds) {
+    var found = new HashMap<String, VideoFacts>();
+    videoIds.stream().filter(videos::containsKey).forEach(id -> found.put(id, videos.get(id)));
+    return found;
   }
 
   @Override

@@ -285,10 +285,58 @@ class PlaylistsCloudTest {
     assertThat(itemIds(curator, id, 10))
         .as("the playlist's owner")
         .containsExactly(open, unfinished);
-    assertThat(itemCount(stranger, id)).isEqualTo(3);
+    assertThat(itemCount(stranger, id)).as("what the stranger sees").isEqualTo(1);
+    assertThat(itemCount(creator, id)).as("the video's owner counts theirs").isEqualTo(2);
+    assertThat(itemCount(curator, id)).as("the playlist's owner counts every item").isEqualTo(3);
     assertThat(add(curator, id, VideoRows.ready(cloud, creator).visibility("private").put()).code())
         .as("nobody adds a video they cannot see")
         .isEqualTo("VIDEO_NOT_FOUND");
+  }
+
+  @Test
+  void othersCountOnlyTheItemsTheySeeWhileTheOwnerCountsEveryItem() {
+    Visitor owner = Visitor.signedUp(cloud);
+    Visitor stranger = Visitor.signedUp(cloud);
+    String id = create(owner, "Half hidden", "public");
+    List<String> shown = List.of(video(owner), video(owner));
+    List<String> hidden =
+        List.of(
+            VideoRows.ready(cloud, owner).visibility("private").put(),
+            VideoRows.ready(cloud, owner).status("processing").put());
+    for (String video : List.of(shown.get(0), hidden.get(0), hidden.get(1), shown.get(1))) {
+      assertThat(add(owner, id, video).status()).isEqualTo(201);
+    }
+    // Blocked by moderation after it was added (the owner could not add a blocked video).
+    String blockedLater = video(owner);
+    assertThat(add(owner, id, blockedLater).status()).isEqualTo(201);
+    cloud
+        .dynamoDb()
+        .updateItem(
+            r ->
+                r.tableName(cloud.physicalName("VideosTable"))
+                    .key(Map.of("id", AttributeValue.fromS(blockedLater)))
+                    .updateExpression("SET #status = :blocked")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(
+                        Map.of(":blocked", AttributeValue.fromS("blocked"))));
+
+    for (Visitor other : List.of(stranger, new Visitor(cloud))) {
+      assertThat(itemIds(other, id, 50)).containsExactlyElementsOf(shown);
+      assertThat(itemCount(other, id)).as("the detail counts what they see").isEqualTo(2);
+      Visitor.Reply channel = other.get("/api/v1/channels/" + owner.channelId() + "/playlists");
+      assertValid("PlaylistListResponse", channel.body());
+      assertThat(channel.data().get(0).path("itemCount").asLong())
+          .as("the channel's list counts what they see")
+          .isEqualTo(2);
+    }
+
+    assertThat(itemCount(owner, id)).as("the owner counts every item").isEqualTo(5);
+    Visitor.Reply mine = owner.get("/api/v1/me/playlists");
+    assertThat(mine.data().get(1).path("itemCount").asLong()).isEqualTo(5);
+    Visitor.Reply panel = owner.get("/api/v1/me/playlists?videoId=" + shown.get(0));
+    assertThat(panel.data().get(1).path("itemCount").asLong())
+        .as("the save panel counts every item")
+        .isEqualTo(5);
   }
 
   @Test
