@@ -469,6 +469,51 @@ final class DynamoPlaylistStore implements PlaylistStore {
   }
 
   @Override
+  public Outcome rebalance(StoredPlaylist playlist, Map<String, String> positions, Instant now) {
+    if (positions.isEmpty() || positions.size() > MAX_REBALANCED) {
+      throw new IllegalArgumentException("rebalancing " + positions.size() + " items");
+    }
+    var writes = new ArrayList<TransactWriteItem>(positions.size() + 1);
+    writes.add(
+        TransactWriteItem.builder()
+            .update(
+                u ->
+                    u.tableName(table)
+                        .key(playlistKey(playlist.id()))
+                        .updateExpression("SET version = version + :one, updatedAt = :now")
+                        .conditionExpression("version = :version")
+                        .expressionAttributeValues(
+                            Map.of(
+                                ":one", n(1),
+                                ":now", s(now.toString()),
+                                ":version", n(playlist.version()))))
+            .build());
+    positions.forEach(
+        (videoId, position) ->
+            writes.add(
+                TransactWriteItem.builder()
+                    .update(
+                        u ->
+                            u.tableName(table)
+                                .key(itemKey(playlist.id(), videoId))
+                                .updateExpression("SET #position = :position")
+                                .conditionExpression("attribute_exists(pk)")
+                                .expressionAttributeNames(Map.of("#position", "position"))
+                                .expressionAttributeValues(Map.of(":position", s(position))))
+                    .build()));
+    try {
+      dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+      return Outcome.DONE;
+    } catch (TransactionCanceledException e) {
+      if (failed(e.cancellationReasons(), 0)) {
+        return find(playlist.id()).isPresent() ? Outcome.RETRY : Outcome.GONE;
+      }
+      return Outcome
+          .RETRY; // an item went meanwhile (the retry reads the order again) or a conflict
+    }
+  }
+
+  @Override
   public Outcome remove(String playlistId, String videoId, Instant now) {
     var delete =
         TransactWriteItem.builder()

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -305,22 +306,85 @@ final class PlaylistService {
       if (position.isEmpty()) {
         return shown(playlist, item, user.userId()); // already right there
       }
-      if (position.get().length() > limits.maxRankLength()) {
-        throw new ApiException(
-            ErrorCode.CONFLICT,
-            "This spot has been reordered too often; move the item one place further instead");
+      String placed = position.get();
+      PlaylistStore.Outcome outcome;
+      if (placed.length() <= limits.maxRankLength()) {
+        outcome = store.move(playlist, videoId, placed, now());
+      } else {
+        Map<String, String> positions = rebalanced(playlistId, videoId, afterVideoId);
+        placed = positions.get(videoId);
+        outcome = store.rebalance(playlist, positions, now());
       }
-      switch (store.move(playlist, videoId, position.get(), now())) {
+      switch (outcome) {
         case DONE -> {
           return shown(
-              playlist,
-              new StoredItem(playlistId, videoId, position.get(), item.addedAt()),
-              user.userId());
+              playlist, new StoredItem(playlistId, videoId, placed, item.addedAt()), user.userId());
         }
         case GONE -> throw notFound(playlistId);
         default -> retryOrGiveUp(attempt); // the order changed meanwhile
       }
     }
+  }
+
+  /**
+   * Rebalancing: new positions for {@code videoId} placed after {@code afterVideoId} (null: at the
+   * top) and for the run of items around that gap, when the gap itself has no short key left. The
+   * run is at most {@link PlaylistStore#MAX_REBALANCED} items, so the caller writes it in one
+   * transaction with the version bump, serialised with every other append and move like a move of
+   * one item (a playlist of up to 99 items is renumbered whole). Of the runs that hold the gap, the
+   * one whose spread keys are shortest is taken: its bounds are the items just outside it, so
+   * nothing else moves and the order stays total at every moment.
+   */
+  private Map<String, String> rebalanced(String playlistId, String videoId, String afterVideoId) {
+    var others = new ArrayList<StoredItem>();
+    String after = null;
+    do {
+      PlaylistStore.Page<StoredItem> page = store.items(playlistId, after, limits.maxItems());
+      page.items().stream().filter(i -> !i.videoId().equals(videoId)).forEach(others::add);
+      after = page.nextPosition();
+    } while (after != null);
+    int gap = 0;
+    if (afterVideoId != null) {
+      gap = 1 + others.stream().map(StoredItem::videoId).toList().indexOf(afterVideoId);
+      if (gap == 0) {
+        throw badTarget("is not in this playlist");
+      }
+    }
+    int width = Math.min(others.size(), PlaylistStore.MAX_REBALANCED - 1);
+    List<String> best = null;
+    int bestStart = 0;
+    for (int start = Math.max(0, gap - width);
+        start <= Math.min(gap, others.size() - width);
+        start++) {
+      String low = start == 0 ? null : others.get(start - 1).position();
+      String high = start + width == others.size() ? null : others.get(start + width).position();
+      List<String> keys = Ranks.spread(low, high, width + 1);
+      if (best == null || longest(keys) < longest(best)) {
+        best = keys;
+        bestStart = start;
+      }
+    }
+    if (best == null || longest(best) > limits.maxRankLength()) {
+      // Only after thousands of deliberate moves crowding hundreds of items into one spot.
+      throw new ApiException(
+          ErrorCode.CONFLICT,
+          "This spot has been reordered too often; move the item one place further instead");
+    }
+    var run =
+        new ArrayList<>(
+            others.subList(bestStart, bestStart + width).stream()
+                .map(StoredItem::videoId)
+                .toList());
+    run.add(gap - bestStart, videoId);
+    var positions = new LinkedHashMap<String, String>();
+    for (int i = 0; i < run.size(); i++) {
+      positions.put(run.get(i), best.get(i));
+    }
+    return positions;
+  }
+
+  private static int longest(List<String> keys) {
+    return keys.stream().mapToInt(String::length).max().orElse(0);
   }
 
   /** The new position of {@code videoId}, or empty when it already sits there. */

@@ -214,6 +214,45 @@ final class InMemoryPlaylists implements PlaylistStore, VideoDirectory {
     return Outcome.DONE;
   }
 
+  /** The most item rows one rebalance rewrote. */
+  int largestRebalance;
+
+  /** How many rebalances were written. */
+  int rebalances;
+
+  @Override
+  public synchronized Outcome rebalance(
+      StoredPlaylist playlist, Map<String, String> positions, Instant now) {
+    if (positions.size() > MAX_REBALANCED) {
+      throw new IllegalArgumentException("more than one transaction holds: " + positions.size());
+    }
+    StoredPlaylist current = playlists.get(playlist.id());
+    if (current == null) {
+      return Outcome.GONE;
+    }
+    Map<String, StoredItem> rows = items.getOrDefault(playlist.id(), Map.of());
+    if (versionMoved(playlist) || !rows.keySet().containsAll(positions.keySet())) {
+      return Outcome.RETRY;
+    }
+    positions.forEach(
+        (videoId, position) -> {
+          StoredItem item = rows.get(videoId);
+          rows.put(videoId, new StoredItem(item.playlistId(), videoId, position, item.addedAt()));
+        });
+    largestRebalance = Math.max(largestRebalance, positions.size());
+    rebalances++;
+    bump(current, 0, now);
+    return Outcome.DONE;
+  }
+
+  /** The position keys of the playlist, in order. */
+  synchronized List<String> positions(String playlistId) {
+    return items.getOrDefault(playlistId, Map.of()).values().stream()
+        .map(StoredItem::position)
+        .sorted()
+        .toList();
+  }
+
   @Override
   public synchronized Outcome remove(String playlistId, String videoId, Instant now) {
     StoredPlaylist current = playlists.get(playlistId);

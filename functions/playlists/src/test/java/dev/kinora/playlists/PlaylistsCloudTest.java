@@ -219,6 +219,39 @@ class PlaylistsCloudTest {
   }
 
   @Test
+  void aThousandMovesIntoOneGapOfAPlaylistLongerThanATransactionAllLandWhereAsked() {
+    Visitor owner = Visitor.signedUp(cloud);
+    String id = create(owner, "Reordered", "public");
+    List<String> videos = IntStream.range(0, 120).mapToObj(i -> video(owner)).toList();
+    for (String video : videos) {
+      assertThat(add(owner, id, video).status()).isEqualTo(201);
+    }
+    // Each move puts the next of four items right after the 60th: always the same gap, which
+    // position keys alone run out of after some 380 moves.
+    String anchor = videos.get(60);
+    List<String> movers = videos.subList(61, 65);
+    var expected = new ArrayList<>(videos);
+    for (int i = 0; i < 1000; i++) {
+      String moved = movers.get(i % movers.size());
+      Visitor.Reply reply = move(owner, id, moved, anchor);
+      assertThat(reply.status()).as("move " + i + ": " + reply.body()).isEqualTo(200);
+      expected.remove(moved);
+      expected.add(expected.indexOf(anchor) + 1, moved);
+    }
+
+    assertThat(itemIds(owner, id, 50)).isEqualTo(expected);
+    assertThat(itemCount(owner, id)).isEqualTo(120);
+    // The renumbered run still takes ordinary moves and appends around it.
+    assertThat(move(owner, id, videos.get(0), anchor).status()).isEqualTo(200);
+    expected.remove(videos.get(0));
+    expected.add(expected.indexOf(anchor) + 1, videos.get(0));
+    String last = video(owner);
+    assertThat(add(owner, id, last).status()).isEqualTo(201);
+    expected.add(last);
+    assertThat(itemIds(owner, id, 37)).isEqualTo(expected);
+  }
+
+  @Test
   void aStrangerCannotChangeSomeoneElsesPlaylist() {
     Visitor owner = Visitor.signedUp(cloud);
     Visitor stranger = Visitor.signedUp(cloud);
