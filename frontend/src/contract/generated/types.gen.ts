@@ -2538,7 +2538,10 @@ export type GetWatchLaterResponse = GetWatchLaterResponses[keyof GetWatchLaterRe
 export type ListChannelPlaylistsData = {
   body?: never;
   path: {
-    channelId: ResourceId;
+    /**
+     * The channel id, or its handle (with or without a leading @), as in `getChannel`.
+     */
+    idOrHandle: string;
   };
   query?: {
     /**
@@ -2550,7 +2553,7 @@ export type ListChannelPlaylistsData = {
      */
     limit?: number;
   };
-  url: '/api/v1/channels/{channelId}/playlists';
+  url: '/api/v1/channels/{idOrHandle}/playlists';
 };
 
 export type ListChannelPlaylistsErrors = {

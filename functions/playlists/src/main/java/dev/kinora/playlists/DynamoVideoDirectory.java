@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -91,6 +92,37 @@ final class DynamoVideoDirectory implements VideoDirectory {
       byId.put(card.video().id(), card);
     }
     return byId;
+  }
+
+  /**
+   * As accounts resolves {@code /channels/{idOrHandle}}: {@code GetItem CHANNEL#<id>} unless the
+   * value starts with {@code @}, then (or when no channel has that id) {@code GetItem
+   * HANDLE#<handle>}.
+   */
+  @Override
+  public Optional<String> channelId(String idOrHandle) {
+    boolean handleOnly = idOrHandle.startsWith("@");
+    String value = handleOnly ? idOrHandle.substring(1) : idOrHandle;
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> byId =
+        handleOnly ? Optional.empty() : accountAttribute("CHANNEL#" + value, "CHANNEL", "id");
+    return byId.or(
+        () -> accountAttribute("HANDLE#" + value.toLowerCase(Locale.ROOT), "HANDLE", "channelId"));
+  }
+
+  private Optional<String> accountAttribute(String pk, String sk, String name) {
+    var response =
+        dynamoDb.getItem(
+            r ->
+                r.tableName(accountsTable)
+                    .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))
+                    .projectionExpression(name));
+    if (!response.hasItem() || response.item().get(name) == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(response.item().get(name).s());
   }
 
   @Override

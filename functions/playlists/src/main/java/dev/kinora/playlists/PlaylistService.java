@@ -187,9 +187,17 @@ final class PlaylistService {
         next);
   }
 
-  /** A channel's public playlists, each counting the items {@code viewer} may see. */
-  PlaylistPage ofChannel(String channelId, SessionUser viewer, String cursor, int limit) {
+  /**
+   * A channel's public playlists (named by id or handle), each counting the items {@code viewer}
+   * may see.
+   */
+  PlaylistPage ofChannel(String idOrHandle, SessionUser viewer, String cursor, int limit) {
     String viewerId = viewer == null ? null : viewer.userId();
+    String channelId =
+        videos
+            .channelId(idOrHandle)
+            .orElseThrow(
+                () -> new ApiException(ErrorCode.CHANNEL_NOT_FOUND, "No channel " + idOrHandle));
     PlaylistStore.Page<StoredPlaylist> page = store.publicByChannel(channelId, cursor, limit);
     Map<String, VideoFacts> known = new HashMap<>(); // a video in several playlists is read once
     return new PlaylistPage(

@@ -21,4 +21,7 @@ interface VideoDirectory {
   Map<String, VideoCard> cards(List<String> videoIds, Predicate<VideoFacts> shown);
 
   Optional<ChannelSummary> channel(String channelId);
+
+  /** The id of the channel a path names: its id, or its handle (with or without a leading @). */
+  Optional<String> channelId(String idOrHandle);
 }

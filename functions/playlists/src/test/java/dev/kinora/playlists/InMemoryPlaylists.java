@@ -296,6 +296,12 @@ final class InMemoryPlaylists implements PlaylistStore, VideoDirectory {
     return Optional.of(channel());
   }
 
+  @Override
+  public Optional<String> channelId(String idOrHandle) {
+    String value = idOrHandle.startsWith("@") ? idOrHandle.substring(1) : idOrHandle;
+    return value.equals("c1") || value.equals("ada") ? Optional.of("c1") : Optional.empty();
+  }
+
   private static ChannelSummary channel() {
     return new ChannelSummary("c1", "ada", "Ada", null, 0);
   }

@@ -135,6 +135,22 @@ class PlaylistsCloudTest {
     assertValid("PlaylistListResponse", channel.body());
     assertThat(channel.data()).extracting(p -> p.path("id").asText()).containsExactly(id);
 
+    String hidden = create(owner, "Drafts", "private");
+    for (String handle : List.of(owner.handle(), "@" + owner.handle())) {
+      Visitor.Reply byHandle =
+          new Visitor(cloud).get("/api/v1/channels/" + handle + "/playlists?limit=10");
+      assertValid("PlaylistListResponse", byHandle.body());
+      assertThat(byHandle.data())
+          .as("the channel page's tab names the channel by handle; never a private playlist")
+          .extracting(p -> p.path("id").asText())
+          .containsExactly(id)
+          .doesNotContain(hidden);
+    }
+    assertThat(new Visitor(cloud).get("/api/v1/channels/nobody-at-all/playlists").code())
+        .isEqualTo("CHANNEL_NOT_FOUND");
+    assertThat(new Visitor(cloud).get("/api/v1/channels/" + "x".repeat(300) + "/playlists").code())
+        .isEqualTo("CHANNEL_NOT_FOUND");
+
     owner.patch("/api/v1/playlists/" + id, "{\"visibility\":\"unlisted\"}");
     assertThat(
             new Visitor(cloud).get("/api/v1/channels/" + owner.channelId() + "/playlists").data())
