@@ -48,7 +48,7 @@ async function isPlaying(page) {
 async function journey() {
   await mkdir(screenshotsDir, { recursive: true });
   const api = apiClient(LOCAL_ADDRESS);
-  const { session } = await api.signUp('curator', 'Workshop Films');
+  const { session, handle } = await api.signUp('curator', 'Workshop Films');
   const ids = [];
   for (const [index, title] of TITLES.entries()) {
     const clip = testClip(`playlists-fixture-${String(index)}.mp4`, {
@@ -177,6 +177,52 @@ async function journey() {
     await phonePanel.waitFor();
     await phonePanel.scrollIntoViewIfNeeded();
     await shot(phone, 'phone');
+    // The channel page's Playlists tab, as a visitor: the public playlist with the count of what they can see
+    // (one of its three videos went private), never the private playlists.
+    const playlistOf = async (title, visibility, videoIds) => {
+      const reply = await api.expect(
+        201,
+        `create ${title}`,
+        api.request('POST', '/api/v1/playlists', { cookie: session, body: { title, visibility } }),
+      );
+      for (const videoId of videoIds) {
+        await api.expect(
+          201,
+          `add to ${title}`,
+          api.request('POST', `/api/v1/playlists/${reply.json.data.id}/items`, { cookie: session, body: { videoId } }),
+        );
+      }
+    };
+    await playlistOf('Bench tools', 'public', ids);
+    await playlistOf('Drafts', 'private', ids.slice(0, 1));
+    await api.expect(
+      200,
+      'make a video private',
+      api.request('PATCH', `/api/v1/videos/${ids[2]}`, { cookie: session, body: { visibility: 'private' } }),
+    );
+    const visitor = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    const channelPage = await visitor.newPage();
+    channelPage.setDefaultTimeout(TIMEOUT_MS);
+    channelPage.on('pageerror', (error) => errors.push(error.message));
+    await channelPage.goto(`${baseUrl}/c/${handle}`);
+    await channelPage.getByRole('tab', { name: 'Videos' }).focus();
+    await channelPage.keyboard.press('ArrowRight');
+    const tab = channelPage.getByRole('tab', { name: 'Playlists' });
+    check('the arrow key selects the Playlists tab', (await tab.getAttribute('aria-selected')) === 'true');
+    const channelList = channelPage
+      .getByRole('tabpanel', { name: 'Playlists' })
+      .getByRole('list', { name: 'Playlists of Workshop Films' });
+    await channelList.getByRole('listitem').first().waitFor();
+    const listed = await channelList.getByRole('listitem').allInnerTexts();
+    check(
+      'the channel page lists the public playlist, not the private ones',
+      listed.length === 1 && listed[0].includes('Bench tools'),
+      listed.join(' / '),
+    );
+    check('its count is what a visitor can see', listed[0]?.includes('2 videos') === true, listed[0]);
+    await shot(channelPage, 'channel-tab');
+    await checkAccessibility(channelPage, 'channel page, Playlists tab');
+    await visitor.close();
     check('no page errors', errors.length === 0, errors.join('; '));
   } finally {
     await browser.close();

@@ -973,7 +973,9 @@ export type Playlist = {
   description: string;
   visibility: PlaylistVisibility;
   /**
-   * Every item, exactly (kept in the same transaction as the items).
+   * To the playlist's owner every item, exactly (kept in the same transaction as the items); to anyone else
+   * the items they may see, so a public playlist does not reveal that it holds videos hidden from them.
+   *
    */
   itemCount: number;
   /**
@@ -2536,7 +2538,10 @@ export type GetWatchLaterResponse = GetWatchLaterResponses[keyof GetWatchLaterRe
 export type ListChannelPlaylistsData = {
   body?: never;
   path: {
-    channelId: ResourceId;
+    /**
+     * The channel id, or its handle (with or without a leading @), as in `getChannel`.
+     */
+    idOrHandle: string;
   };
   query?: {
     /**
@@ -2548,7 +2553,7 @@ export type ListChannelPlaylistsData = {
      */
     limit?: number;
   };
-  url: '/api/v1/channels/{channelId}/playlists';
+  url: '/api/v1/channels/{idOrHandle}/playlists';
 };
 
 export type ListChannelPlaylistsErrors = {

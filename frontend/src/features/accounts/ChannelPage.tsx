@@ -1,15 +1,99 @@
-import { Link, useParams } from 'react-router';
+import { useRef, type KeyboardEvent } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ComingSoon } from '../../components/ComingSoon';
 import { SubscribeButton } from '../engagement/SubscribeButton';
 import { isApiError } from '../../lib/api/client';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { ChannelVideos } from '../discovery/ChannelVideos';
+import { ChannelPlaylists } from '../playlists/ChannelPlaylists';
 import { useChannel } from './api/getChannel';
 import { useMe } from './api/getMe';
 import { ChannelAvatar } from './ChannelAvatar';
 import styles from './ChannelPages.module.css';
 
-/** /c/:handle — the channel's header (avatar, name, handle, subscribe with the exact count) and its videos, latest or popular. */
+const TABS = [
+  { id: 'videos', label: 'Videos' },
+  { id: 'playlists', label: 'Playlists' },
+] as const;
+type ChannelTab = (typeof TABS)[number]['id'];
+
+/**
+ * The channel's Videos / Playlists tabs (WAI-ARIA tabs: one tab stop, arrow keys, Home and End move between them);
+ * the chosen one is `?tab=` so it survives a reload and can be linked.
+ */
+function ChannelTabs({ channelId, handle, channelName }: { channelId: string; handle: string; channelName: string }) {
+  const [params, setParams] = useSearchParams();
+  const selected: ChannelTab = params.get('tab') === 'playlists' ? 'playlists' : 'videos';
+  const refs = useRef<Partial<Record<ChannelTab, HTMLButtonElement | null>>>({});
+  const select = (tab: ChannelTab) => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (tab === 'videos') next.delete('tab');
+        else next.set('tab', tab);
+        return next;
+      },
+      { replace: true },
+    );
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const at = TABS.findIndex((tab) => tab.id === selected);
+    const to =
+      event.key === 'ArrowRight'
+        ? (at + 1) % TABS.length
+        : event.key === 'ArrowLeft'
+          ? (at - 1 + TABS.length) % TABS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? TABS.length - 1
+              : -1;
+    const target = TABS[to];
+    if (!target) return;
+    event.preventDefault();
+    select(target.id);
+    refs.current[target.id]?.focus();
+  };
+  return (
+    <>
+      <div role="tablist" aria-label={`${channelName}'s channel`} className={styles.tabs}>
+        {TABS.map((tab) => (
+          <button
+            key={tab.id}
+            ref={(element) => {
+              refs.current[tab.id] = element;
+            }}
+            type="button"
+            role="tab"
+            id={`channel-tab-${tab.id}`}
+            className={styles.tab}
+            aria-selected={selected === tab.id}
+            aria-controls={`channel-panel-${tab.id}`}
+            tabIndex={selected === tab.id ? 0 : -1}
+            onClick={() => {
+              select(tab.id);
+            }}
+            onKeyDown={onKeyDown}
+          >
+            {tab.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`channel-panel-${selected}`} aria-labelledby={`channel-tab-${selected}`}>
+        {selected === 'videos' ? (
+          <ChannelVideos channelId={channelId} channelName={channelName} />
+        ) : (
+          <ChannelPlaylists idOrHandle={handle} channelName={channelName} />
+        )}
+      </div>
+    </>
+  );
+}
+
+/**
+ * /c/:handle — the channel's header (avatar, name, handle, subscribe with the exact count), then its videos (latest or
+ * popular) and its public playlists under two tabs.
+ */
 export function ChannelPage() {
   const { handle = '' } = useParams();
   const channel = useChannel(handle);
@@ -47,7 +131,7 @@ export function ChannelPage() {
           </Link>
         )}
       </header>
-      <ChannelVideos channelId={shown.id} channelName={shown.name} />
+      <ChannelTabs channelId={shown.id} handle={shown.handle} channelName={shown.name} />
     </section>
   );
 }

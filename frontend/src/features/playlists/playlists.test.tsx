@@ -262,3 +262,54 @@ test('withAutoplayOffTheEndOfAVideoStaysPut', async () => {
   expect(screen.getByRole('link', { current: true })).toHaveTextContent('First cut');
   window.localStorage.clear();
 });
+
+function channelPage(playlists: () => Response) {
+  return fakeApi({
+    ...signedInApi,
+    'GET /api/v1/channels/ada': () => json({ data: { ...channel, description: '' } }),
+    'GET /api/v1/channels/ch_00000000001/videos': () => json({ data: [], meta: {} }),
+    'GET /api/v1/channels/ada/playlists': playlists,
+  });
+}
+
+test('theChannelPagesPlaylistsTabListsItsPublicPlaylistsWithTheirCounts', async () => {
+  channelPage(() =>
+    json({
+      data: [playlist('pl_lathe', 'Lathe work', { itemCount: 2 }), playlist('pl_one', 'One bowl', { itemCount: 1 })],
+      meta: {},
+    }),
+  );
+  await renderApp('/c/ada');
+  const videosTab = await screen.findByRole('tab', { name: 'Videos' });
+  expect(videosTab).toHaveAttribute('aria-selected', 'true');
+
+  // Keyboard: the tabs are one tab stop and the arrow keys choose.
+  videosTab.focus();
+  await userEvent.keyboard('{ArrowRight}');
+  const playlistsTab = screen.getByRole('tab', { name: 'Playlists' });
+  expect(playlistsTab).toHaveAttribute('aria-selected', 'true');
+  expect(playlistsTab).toHaveFocus();
+  expect(videosTab).toHaveAttribute('tabindex', '-1');
+
+  const panel = screen.getByRole('tabpanel', { name: 'Playlists' });
+  const list = await within(panel).findByRole('list', { name: 'Playlists of Ada Lovelace' });
+  expect(within(list).getByRole('link', { name: 'Lathe work' })).toHaveAttribute('href', '/playlist/pl_lathe');
+  expect(within(list).getByText('2 videos')).toBeInTheDocument();
+  expect(within(list).getByText('1 video')).toBeInTheDocument();
+});
+
+test('theChannelPagesPlaylistsTabSaysWhenThereAreNoneOrTheyCouldNotBeLoaded', async () => {
+  let fail = true;
+  channelPage(() =>
+    fail
+      ? json({ error: { code: 'INTERNAL_ERROR', message: 'Something went wrong', requestId: 'r' } }, 500)
+      : json({ data: [], meta: {} }),
+  );
+  await renderApp('/c/ada?tab=playlists');
+  expect(await screen.findByRole('tab', { name: 'Playlists' })).toHaveAttribute('aria-selected', 'true');
+  expect(await screen.findByText('The playlists could not be loaded.', {}, { timeout: 5000 })).toBeInTheDocument();
+
+  fail = false;
+  await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+  expect(await screen.findByText('This channel has no public playlists yet.')).toBeInTheDocument();
+});

@@ -315,6 +315,33 @@ final class DynamoPlaylistStore implements PlaylistStore {
   }
 
   @Override
+  public List<String> videoIds(String playlistId) {
+    var ids = new ArrayList<String>();
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      QueryResponse page =
+          dynamoDb.query(
+              r -> {
+                r.tableName(table)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :video)")
+                    .expressionAttributeValues(Map.of(":pk", s(pk(playlistId)), ":video", s(VIDEO)))
+                    .projectionExpression("videoId")
+                    .consistentRead(true);
+                if (from != null) {
+                  r.exclusiveStartKey(from);
+                }
+              });
+      page.items().forEach(item -> ids.add(item.get("videoId").s()));
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
+    } while (start != null);
+    return ids;
+  }
+
+  @Override
   public Optional<StoredItem> last(String playlistId) {
     QueryResponse response =
         dynamoDb.query(
@@ -438,6 +465,51 @@ final class DynamoPlaylistStore implements PlaylistStore {
         return find(playlist.id()).isPresent() ? Outcome.RETRY : Outcome.GONE;
       }
       return Outcome.RETRY; // the item went meanwhile (the retry says so) or a conflict
+    }
+  }
+
+  @Override
+  public Outcome rebalance(StoredPlaylist playlist, Map<String, String> positions, Instant now) {
+    if (positions.isEmpty() || positions.size() > MAX_REBALANCED) {
+      throw new IllegalArgumentException("rebalancing " + positions.size() + " items");
+    }
+    var writes = new ArrayList<TransactWriteItem>(positions.size() + 1);
+    writes.add(
+        TransactWriteItem.builder()
+            .update(
+                u ->
+                    u.tableName(table)
+                        .key(playlistKey(playlist.id()))
+                        .updateExpression("SET version = version + :one, updatedAt = :now")
+                        .conditionExpression("version = :version")
+                        .expressionAttributeValues(
+                            Map.of(
+                                ":one", n(1),
+                                ":now", s(now.toString()),
+                                ":version", n(playlist.version()))))
+            .build());
+    positions.forEach(
+        (videoId, position) ->
+            writes.add(
+                TransactWriteItem.builder()
+                    .update(
+                        u ->
+                            u.tableName(table)
+                                .key(itemKey(playlist.id(), videoId))
+                                .updateExpression("SET #position = :position")
+                                .conditionExpression("attribute_exists(pk)")
+                                .expressionAttributeNames(Map.of("#position", "position"))
+                                .expressionAttributeValues(Map.of(":position", s(position))))
+                    .build()));
+    try {
+      dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+      return Outcome.DONE;
+    } catch (TransactionCanceledException e) {
+      if (failed(e.cancellationReasons(), 0)) {
+        return find(playlist.id()).isPresent() ? Outcome.RETRY : Outcome.GONE;
+      }
+      return Outcome
+          .RETRY; // an item went meanwhile (the retry reads the order again) or a conflict
     }
   }
 

@@ -19,7 +19,15 @@ public record Playlist(
     Instant createdAt,
     Instant updatedAt) {
 
+  /** The playlist as its owner sees it: {@code itemCount} counts every item. */
   static Playlist of(StoredPlaylist stored, Boolean containsVideo) {
+    return of(stored, containsVideo, stored.itemCount());
+  }
+
+  /**
+   * The playlist with {@code itemCount} the items this viewer may see ({@link PlaylistService}).
+   */
+  static Playlist of(StoredPlaylist stored, Boolean containsVideo, long itemCount) {
     return new Playlist(
         stored.id(),
         stored.kind(),
@@ -27,7 +35,7 @@ public record Playlist(
         stored.title(),
         stored.description(),
         stored.visibility(),
-        stored.itemCount(),
+        itemCount,
         containsVideo,
         stored.createdAt(),
         stored.updatedAt());

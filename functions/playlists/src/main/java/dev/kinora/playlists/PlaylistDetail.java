@@ -19,7 +19,8 @@ public record PlaylistDetail(
     ChannelSummary channel,
     boolean isOwner) {
 
-  static PlaylistDetail of(StoredPlaylist stored, ChannelSummary channel, boolean isOwner) {
+  static PlaylistDetail of(
+      StoredPlaylist stored, long itemCount, ChannelSummary channel, boolean isOwner) {
     return new PlaylistDetail(
         stored.id(),
         stored.kind(),
@@ -27,7 +28,7 @@ public record PlaylistDetail(
         stored.title(),
         stored.description(),
         stored.visibility(),
-        stored.itemCount(),
+        itemCount,
         stored.createdAt(),
         stored.updatedAt(),
         channel,

@@ -7,12 +7,15 @@ import dev.kinora.shared.http.SessionUser;
 import dev.kinora.shared.model.ChannelSummary;
 import dev.kinora.shared.model.VideoCard;
 import dev.kinora.shared.video.VideoAccessPolicy;
+import dev.kinora.shared.video.VideoAccessPolicy.VideoFacts;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,7 +126,11 @@ final class PlaylistService {
         videos
             .channel(playlist.channelId())
             .orElseThrow(() -> notFound(playlistId)); // the owner's account is gone
-    return PlaylistDetail.of(playlist, channel, playlist.isOwnedBy(viewerId));
+    return PlaylistDetail.of(
+        playlist,
+        shownCount(playlist, viewerId, new HashMap<>()),
+        channel,
+        playlist.isOwnedBy(viewerId));
   }
 
   StoredPlaylist update(String playlistId, SessionUser user, PlaylistRequests.Update request) {
@@ -180,10 +187,52 @@ final class PlaylistService {
         next);
   }
 
-  PlaylistPage ofChannel(String channelId, String cursor, int limit) {
+  /**
+   * A channel's public playlists (named by id or handle), each counting the items {@code viewer}
+   * may see.
+   */
+  PlaylistPage ofChannel(String idOrHandle, SessionUser viewer, String cursor, int limit) {
+    String viewerId = viewer == null ? null : viewer.userId();
+    String channelId =
+        videos
+            .channelId(idOrHandle)
+            .orElseThrow(
+                () -> new ApiException(ErrorCode.CHANNEL_NOT_FOUND, "No channel " + idOrHandle));
     PlaylistStore.Page<StoredPlaylist> page = store.publicByChannel(channelId, cursor, limit);
+    Map<String, VideoFacts> known = new HashMap<>(); // a video in several playlists is read once
     return new PlaylistPage(
-        page.items().stream().map(p -> Playlist.of(p, null)).toList(), page.nextPosition());
+        page.items().stream()
+            .map(p -> Playlist.of(p, null, shownCount(p, viewerId, known)))
+            .toList(),
+        page.nextPosition());
+  }
+
+  /**
+   * The {@code itemCount} the viewer is shown: the number of items {@link #items} lists to them, so
+   * a public playlist never tells others that it holds videos hidden from them.
+   *
+   * <p>The owner gets the stored count (every item, kept exact by the item transactions; their page
+   * marks what they cannot play). Anyone else's count is counted at read time from the item rows
+   * and the videos' facts, through the same {@link PlaylistPolicy#showsItem} as the list. A stored
+   * second "public" count was the alternative, and it cannot be right: what is visible changes in
+   * the videos context (a video goes private, is blocked, finishes processing, is deleted) without
+   * this context hearing of it, and it differs per viewer (a video's owner sees their own private
+   * video). Counting costs one item Query and one BatchGetItem per 100 videos, bounded by {@code
+   * playlist.maxItems}; {@code known} shares the video reads across a listing page.
+   */
+  private long shownCount(StoredPlaylist playlist, String viewerId, Map<String, VideoFacts> known) {
+    if (playlist.isOwnedBy(viewerId) || playlist.itemCount() == 0) {
+      return playlist.itemCount();
+    }
+    List<String> videoIds = store.videoIds(playlist.id());
+    List<String> unread = videoIds.stream().filter(id -> !known.containsKey(id)).toList();
+    if (!unread.isEmpty()) {
+      known.putAll(videos.facts(unread));
+    }
+    return videoIds.stream()
+        .map(known::get)
+        .filter(facts -> facts != null && PlaylistPolicy.showsItem(playlist, facts, viewerId))
+        .count();
   }
 
   /** The items the viewer may see, in order; a page may hold fewer than {@code limit}. */
@@ -265,22 +314,85 @@ final class PlaylistService {
       if (position.isEmpty()) {
         return shown(playlist, item, user.userId()); // already right there
       }
-      if (position.get().length() > limits.maxRankLength()) {
-        throw new ApiException(
-            ErrorCode.CONFLICT,
-            "This spot has been reordered too often; move the item one place further instead");
+      String placed = position.get();
+      PlaylistStore.Outcome outcome;
+      if (placed.length() <= limits.maxRankLength()) {
+        outcome = store.move(playlist, videoId, placed, now());
+      } else {
+        Map<String, String> positions = rebalanced(playlistId, videoId, afterVideoId);
+        placed = positions.get(videoId);
+        outcome = store.rebalance(playlist, positions, now());
       }
-      switch (store.move(playlist, videoId, position.get(), now())) {
+      switch (outcome) {
         case DONE -> {
           return shown(
-              playlist,
-              new StoredItem(playlistId, videoId, position.get(), item.addedAt()),
-              user.userId());
+              playlist, new StoredItem(playlistId, videoId, placed, item.addedAt()), user.userId());
         }
         case GONE -> throw notFound(playlistId);
         default -> retryOrGiveUp(attempt); // the order changed meanwhile
       }
     }
+  }
+
+  /**
+   * Rebalancing: new positions for {@code videoId} placed after {@code afterVideoId} (null: at the
+   * top) and for the run of items around that gap, when the gap itself has no short key left. The
+   * run is at most {@link PlaylistStore#MAX_REBALANCED} items, so the caller writes it in one
+   * transaction with the version bump, serialised with every other append and move like a move of
+   * one item (a playlist of up to 99 items is renumbered whole). Of the runs that hold the gap, the
+   * one whose spread keys are shortest is taken: its bounds are the items just outside it, so
+   * nothing else moves and the order stays total at every moment.
+   */
+  private Map<String, String> rebalanced(String playlistId, String videoId, String afterVideoId) {
+    var others = new ArrayList<StoredItem>();
+    String after = null;
+    do {
+      PlaylistStore.Page<StoredItem> page = store.items(playlistId, after, limits.maxItems());
+      page.items().stream().filter(i -> !i.videoId().equals(videoId)).forEach(others::add);
+      after = page.nextPosition();
+    } while (after != null);
+    int gap = 0;
+    if (afterVideoId != null) {
+      gap = 1 + others.stream().map(StoredItem::videoId).toList().indexOf(afterVideoId);
+      if (gap == 0) {
+        throw badTarget("is not in this playlist");
+      }
+    }
+    int width = Math.min(others.size(), PlaylistStore.MAX_REBALANCED - 1);
+    List<String> best = null;
+    int bestStart = 0;
+    for (int start = Math.max(0, gap - width);
+        start <= Math.min(gap, others.size() - width);
+        start++) {
+      String low = start == 0 ? null : others.get(start - 1).position();
+      String high = start + width == others.size() ? null : others.get(start + width).position();
+      List<String> keys = Ranks.spread(low, high, width + 1);
+      if (best == null || longest(keys) < longest(best)) {
+        best = keys;
+        bestStart = start;
+      }
+    }
+    if (best == null || longest(best) > limits.maxRankLength()) {
+      // Only after thousands of deliberate moves crowding hundreds of items into one spot.
+      throw new ApiException(
+          ErrorCode.CONFLICT,
+          "This spot has been reordered too often; move the item one place further instead");
+    }
+    var run =
+        new ArrayList<>(
+            others.subList(bestStart, bestStart + width).stream()
+                .map(StoredItem::videoId)
+                .toList());
+    run.add(gap - bestStart, videoId);
+    var positions = new LinkedHashMap<String, String>();
+    for (int i = 0; i < run.size(); i++) {
+      positions.put(run.get(i), best.get(i));
+    }
+    return positions;
+  }
+
+  private static int longest(List<String> keys) {
+    return keys.stream().mapToInt(String::length).max().orElse(0);
   }
 
   /** The new position of {@code videoId}, or empty when it already sits there. */

@@ -2,6 +2,7 @@ package dev.kinora.playlists;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,6 +53,9 @@ interface PlaylistStore {
 
   Optional<StoredItem> item(String playlistId, String videoId);
 
+  /** The video ids of every item of the playlist (at most {@code playlist.maxItems}), unordered. */
+  List<String> videoIds(String playlistId);
+
   /** The last item in order, if any. */
   Optional<StoredItem> last(String playlistId);
 
@@ -68,6 +72,19 @@ interface PlaylistStore {
 
   /** Sets an item's position and the playlist's version + 1, on condition of {@code version}. */
   Outcome move(StoredPlaylist playlist, String videoId, String position, Instant now);
+
+  /**
+   * The most item rows one {@link #rebalance} rewrites: DynamoDB's 100 per transaction, less the
+   * playlist row.
+   */
+  int MAX_REBALANCED = 99;
+
+  /**
+   * Sets the positions of up to {@link #MAX_REBALANCED} items (video id → position) and the
+   * playlist's version + 1 in one transaction, on condition of {@code version} and of every item
+   * still being there.
+   */
+  Outcome rebalance(StoredPlaylist playlist, Map<String, String> positions, Instant now);
 
   /** Deletes an item and counts itemCount − 1 in one transaction. */
   Outcome remove(String playlistId, String videoId, Instant now);

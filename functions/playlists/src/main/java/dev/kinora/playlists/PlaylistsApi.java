@@ -31,7 +31,7 @@ public final class PlaylistsApi
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   static final String PLAYLIST = "playlistId";
   static final String VIDEO = "videoId";
-  static final String CHANNEL = "channelId";
+  static final String CHANNEL = "idOrHandle";
   static final Routes<PlaylistsApi> ROUTES =
       Routes.of(
           post("/api/v1/playlists", PlaylistsApi::create),
@@ -96,8 +96,16 @@ public final class PlaylistsApi
   }
 
   private APIGatewayV2HTTPResponse ofChannel(ApiRequest request) {
-    String channelId = checked(request.pathParam(CHANNEL), "ResourceId", "/" + CHANNEL);
-    var page = playlists.ofChannel(channelId, cursor(request), limit(request));
+    String channel = request.pathParam(CHANNEL);
+    // An id or (@)handle is a ResourceId (as for GET /channels/{idOrHandle}): anything longer or
+    // stranger names no channel, and never reaches DynamoDB as a key.
+    String key = channel.startsWith("@") ? channel.substring(1) : channel;
+    if (!contract.validate("ResourceId", TextNode.valueOf(key)).isEmpty()) {
+      throw new ApiException(ErrorCode.CHANNEL_NOT_FOUND, "No channel " + channel);
+    }
+    String cursor = cursor(request);
+    int limit = limit(request);
+    var page = playlists.ofChannel(channel, viewer(request), cursor, limit);
     return ApiResponses.ok(page.playlists(), new PageMeta(page.nextCursor()));
   }
 

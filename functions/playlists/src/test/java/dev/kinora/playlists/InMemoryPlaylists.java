@@ -8,6 +8,7 @@ import dev.kinora.shared.model.VideoVisibility;
 import dev.kinora.shared.video.VideoAccessPolicy.VideoFacts;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -124,6 +125,11 @@ final class InMemoryPlaylists implements PlaylistStore, VideoDirectory {
   }
 
   @Override
+  public synchronized List<String> videoIds(String playlistId) {
+    return List.copyOf(items.getOrDefault(playlistId, Map.of()).keySet());
+  }
+
+  @Override
   public synchronized Optional<StoredItem> last(String playlistId) {
     return items.getOrDefault(playlistId, Map.of()).values().stream()
         .max(Comparator.comparing(StoredItem::position));
@@ -208,6 +214,45 @@ final class InMemoryPlaylists implements PlaylistStore, VideoDirectory {
     return Outcome.DONE;
   }
 
+  /** The most item rows one rebalance rewrote. */
+  int largestRebalance;
+
+  /** How many rebalances were written. */
+  int rebalances;
+
+  @Override
+  public synchronized Outcome rebalance(
+      StoredPlaylist playlist, Map<String, String> positions, Instant now) {
+    if (positions.size() > MAX_REBALANCED) {
+      throw new IllegalArgumentException("more than one transaction holds: " + positions.size());
+    }
+    StoredPlaylist current = playlists.get(playlist.id());
+    if (current == null) {
+      return Outcome.GONE;
+    }
+    Map<String, StoredItem> rows = items.getOrDefault(playlist.id(), Map.of());
+    if (versionMoved(playlist) || !rows.keySet().containsAll(positions.keySet())) {
+      return Outcome.RETRY;
+    }
+    positions.forEach(
+        (videoId, position) -> {
+          StoredItem item = rows.get(videoId);
+          rows.put(videoId, new StoredItem(item.playlistId(), videoId, position, item.addedAt()));
+        });
+    largestRebalance = Math.max(largestRebalance, positions.size());
+    rebalances++;
+    bump(current, 0, now);
+    return Outcome.DONE;
+  }
+
+  /** The position keys of the playlist, in order. */
+  synchronized List<String> positions(String playlistId) {
+    return items.getOrDefault(playlistId, Map.of()).values().stream()
+        .map(StoredItem::position)
+        .sorted()
+        .toList();
+  }
+
   @Override
   public synchronized Outcome remove(String playlistId, String videoId, Instant now) {
     StoredPlaylist current = playlists.get(playlistId);
@@ -227,6 +272,13 @@ final class InMemoryPlaylists implements PlaylistStore, VideoDirectory {
   }
 
   @Override
+  public synchronized Map<String, VideoFacts> facts(Collection<String> videoIds) {
+    var found = new HashMap<String, VideoFacts>();
+    videoIds.stream().filter(videos::containsKey).forEach(id -> found.put(id, videos.get(id)));
+    return found;
+  }
+
+  @Override
   public synchronized Map<String, VideoCard> cards(
       List<String> videoIds, Predicate<VideoFacts> shown) {
     var cards = new LinkedHashMap<String, VideoCard>();
@@ -242,6 +294,12 @@ final class InMemoryPlaylists implements PlaylistStore, VideoDirectory {
   @Override
   public Optional<ChannelSummary> channel(String channelId) {
     return Optional.of(channel());
+  }
+
+  @Override
+  public Optional<String> channelId(String idOrHandle) {
+    String value = idOrHandle.startsWith("@") ? idOrHandle.substring(1) : idOrHandle;
+    return value.equals("c1") || value.equals("ada") ? Optional.of("c1") : Optional.empty();
   }
 
   private static ChannelSummary channel() {

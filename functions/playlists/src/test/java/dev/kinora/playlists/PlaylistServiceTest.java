@@ -12,6 +12,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlaylistServiceTest {
@@ -111,6 +113,91 @@ class PlaylistServiceTest {
     assertThat(code(() -> service.move(id, ADA, "v3", "nope")))
         .isEqualTo(ErrorCode.VALIDATION_ERROR);
     assertThat(code(() -> service.move(id, ADA, "nope", null))).isEqualTo(ErrorCode.NOT_FOUND);
+  }
+
+  /**
+   * {@code moves} moves, each of the next of {@code cycled} to right after {@code anchor}: every
+   * one lands in the same gap, which no position key could keep splitting. Returns the order
+   * expected after them, starting from {@code order}.
+   */
+  private static List<String> movedIntoOneGap(
+      PlaylistService service, String id, List<String> order, String anchor, int moves) {
+    var expected = new ArrayList<>(order);
+    int at = order.indexOf(anchor);
+    List<String> movers = List.copyOf(order.subList(at + 1, at + 5));
+    for (int i = 0; i < moves; i++) {
+      String moved = movers.get(i % movers.size());
+      service.move(id, ADA, moved, anchor);
+      expected.remove(moved);
+      expected.add(expected.indexOf(anchor) + 1, moved);
+    }
+    return expected;
+  }
+
+  private PlaylistService serviceHolding(int maxItems) {
+    return new PlaylistService(
+        memory,
+        memory,
+        new PlaylistLimits(maxItems, 64, 5, 1, 20, 50),
+        new SecureRandom(),
+        Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC));
+  }
+
+  private List<String> filled(PlaylistService service, String id, int count) {
+    var videos = new ArrayList<String>();
+    for (int i = 0; i < count; i++) {
+      String v = "v" + i;
+      memory.video(v, "ada", VideoVisibility.PUBLIC, VideoStatus.READY);
+      service.add(id, ADA, v);
+      videos.add(v);
+    }
+    return videos;
+  }
+
+  @Test
+  void aThousandMovesIntoTheSameGapAllLandWhereAsked() {
+    PlaylistService roomy = serviceHolding(500);
+    String id = playlist(PlaylistVisibility.PRIVATE);
+    List<String> order = filled(roomy, id, 8);
+
+    List<String> expected = movedIntoOneGap(roomy, id, order, "v1", 1000);
+
+    assertThat(memory.order(id)).isEqualTo(expected);
+    assertThat(memory.rebalances).as("the gap ran out and was rebalanced").isPositive();
+    assertThat(memory.positions(id)).allMatch(p -> p.length() <= 64 && Ranks.isValid(p));
+  }
+
+  @Test
+  void aRebalanceThatLostTheRaceReadsAgainAndStillLandsWhereAsked() {
+    PlaylistService roomy = serviceHolding(500);
+    String id = playlist(PlaylistVisibility.PRIVATE);
+    List<String> order = filled(roomy, id, 8);
+    var expected = new ArrayList<>(order);
+    for (int i = 0; i < 450; i++) {
+      String moved = order.get(2 + i % 4);
+      memory.conflictsToInject = 1; // someone else changed the order first, every time
+      roomy.move(id, ADA, moved, "v1");
+      expected.remove(moved);
+      expected.add(expected.indexOf("v1") + 1, moved);
+    }
+    assertThat(memory.order(id)).isEqualTo(expected);
+    assertThat(memory.rebalances).isPositive();
+  }
+
+  @Test
+  void aPlaylistLongerThanOneTransactionRebalancesOnlyTheRunAroundTheGap() {
+    PlaylistService roomy = serviceHolding(500);
+    String id = playlist(PlaylistVisibility.PRIVATE);
+    List<String> order = filled(roomy, id, 300);
+
+    List<String> expected = movedIntoOneGap(roomy, id, order, "v150", 1000);
+    expected = movedIntoOneGap(roomy, id, expected, expected.get(0), 500);
+    expected = movedIntoOneGap(roomy, id, expected, expected.get(290), 500);
+
+    assertThat(memory.order(id)).isEqualTo(expected);
+    assertThat(memory.rebalances).isPositive();
+    assertThat(memory.largestRebalance).isLessThanOrEqualTo(PlaylistStore.MAX_REBALANCED);
+    assertThat(memory.positions(id)).allMatch(p -> p.length() <= 64 && Ranks.isValid(p));
   }
 
   @Test

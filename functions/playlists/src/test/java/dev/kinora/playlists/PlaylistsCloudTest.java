@@ -135,6 +135,22 @@ class PlaylistsCloudTest {
     assertValid("PlaylistListResponse", channel.body());
     assertThat(channel.data()).extracting(p -> p.path("id").asText()).containsExactly(id);
 
+    String hidden = create(owner, "Drafts", "private");
+    for (String handle : List.of(owner.handle(), "@" + owner.handle())) {
+      Visitor.Reply byHandle =
+          new Visitor(cloud).get("/api/v1/channels/" + handle + "/playlists?limit=10");
+      assertValid("PlaylistListResponse", byHandle.body());
+      assertThat(byHandle.data())
+          .as("the channel page's tab names the channel by handle; never a private playlist")
+          .extracting(p -> p.path("id").asText())
+          .containsExactly(id)
+          .doesNotContain(hidden);
+    }
+    assertThat(new Visitor(cloud).get("/api/v1/channels/nobody-at-all/playlists").code())
+        .isEqualTo("CHANNEL_NOT_FOUND");
+    assertThat(new Visitor(cloud).get("/api/v1/channels/" + "x".repeat(300) + "/playlists").code())
+        .isEqualTo("CHANNEL_NOT_FOUND");
+
     owner.patch("/api/v1/playlists/" + id, "{\"visibility\":\"unlisted\"}");
     assertThat(
             new Visitor(cloud).get("/api/v1/channels/" + owner.channelId() + "/playlists").data())
@@ -219,6 +235,39 @@ class PlaylistsCloudTest {
   }
 
   @Test
+  void aThousandMovesIntoOneGapOfAPlaylistLongerThanATransactionAllLandWhereAsked() {
+    Visitor owner = Visitor.signedUp(cloud);
+    String id = create(owner, "Reordered", "public");
+    List<String> videos = IntStream.range(0, 120).mapToObj(i -> video(owner)).toList();
+    for (String video : videos) {
+      assertThat(add(owner, id, video).status()).isEqualTo(201);
+    }
+    // Each move puts the next of four items right after the 60th: always the same gap, which
+    // position keys alone run out of after some 380 moves.
+    String anchor = videos.get(60);
+    List<String> movers = videos.subList(61, 65);
+    var expected = new ArrayList<>(videos);
+    for (int i = 0; i < 1000; i++) {
+      String moved = movers.get(i % movers.size());
+      Visitor.Reply reply = move(owner, id, moved, anchor);
+      assertThat(reply.status()).as("move " + i + ": " + reply.body()).isEqualTo(200);
+      expected.remove(moved);
+      expected.add(expected.indexOf(anchor) + 1, moved);
+    }
+
+    assertThat(itemIds(owner, id, 50)).isEqualTo(expected);
+    assertThat(itemCount(owner, id)).isEqualTo(120);
+    // The renumbered run still takes ordinary moves and appends around it.
+    assertThat(move(owner, id, videos.get(0), anchor).status()).isEqualTo(200);
+    expected.remove(videos.get(0));
+    expected.add(expected.indexOf(anchor) + 1, videos.get(0));
+    String last = video(owner);
+    assertThat(add(owner, id, last).status()).isEqualTo(201);
+    expected.add(last);
+    assertThat(itemIds(owner, id, 37)).isEqualTo(expected);
+  }
+
+  @Test
   void aStrangerCannotChangeSomeoneElsesPlaylist() {
     Visitor owner = Visitor.signedUp(cloud);
     Visitor stranger = Visitor.signedUp(cloud);
@@ -285,10 +334,58 @@ class PlaylistsCloudTest {
     assertThat(itemIds(curator, id, 10))
         .as("the playlist's owner")
         .containsExactly(open, unfinished);
-    assertThat(itemCount(stranger, id)).isEqualTo(3);
+    assertThat(itemCount(stranger, id)).as("what the stranger sees").isEqualTo(1);
+    assertThat(itemCount(creator, id)).as("the video's owner counts theirs").isEqualTo(2);
+    assertThat(itemCount(curator, id)).as("the playlist's owner counts every item").isEqualTo(3);
     assertThat(add(curator, id, VideoRows.ready(cloud, creator).visibility("private").put()).code())
         .as("nobody adds a video they cannot see")
         .isEqualTo("VIDEO_NOT_FOUND");
+  }
+
+  @Test
+  void othersCountOnlyTheItemsTheySeeWhileTheOwnerCountsEveryItem() {
+    Visitor owner = Visitor.signedUp(cloud);
+    Visitor stranger = Visitor.signedUp(cloud);
+    String id = create(owner, "Half hidden", "public");
+    List<String> shown = List.of(video(owner), video(owner));
+    List<String> hidden =
+        List.of(
+            VideoRows.ready(cloud, owner).visibility("private").put(),
+            VideoRows.ready(cloud, owner).status("processing").put());
+    for (String video : List.of(shown.get(0), hidden.get(0), hidden.get(1), shown.get(1))) {
+      assertThat(add(owner, id, video).status()).isEqualTo(201);
+    }
+    // Blocked by moderation after it was added (the owner could not add a blocked video).
+    String blockedLater = video(owner);
+    assertThat(add(owner, id, blockedLater).status()).isEqualTo(201);
+    cloud
+        .dynamoDb()
+        .updateItem(
+            r ->
+                r.tableName(cloud.physicalName("VideosTable"))
+                    .key(Map.of("id", AttributeValue.fromS(blockedLater)))
+                    .updateExpression("SET #status = :blocked")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(
+                        Map.of(":blocked", AttributeValue.fromS("blocked"))));
+
+    for (Visitor other : List.of(stranger, new Visitor(cloud))) {
+      assertThat(itemIds(other, id, 50)).containsExactlyElementsOf(shown);
+      assertThat(itemCount(other, id)).as("the detail counts what they see").isEqualTo(2);
+      Visitor.Reply channel = other.get("/api/v1/channels/" + owner.channelId() + "/playlists");
+      assertValid("PlaylistListResponse", channel.body());
+      assertThat(channel.data().get(0).path("itemCount").asLong())
+          .as("the channel's list counts what they see")
+          .isEqualTo(2);
+    }
+
+    assertThat(itemCount(owner, id)).as("the owner counts every item").isEqualTo(5);
+    Visitor.Reply mine = owner.get("/api/v1/me/playlists");
+    assertThat(mine.data().get(1).path("itemCount").asLong()).isEqualTo(5);
+    Visitor.Reply panel = owner.get("/api/v1/me/playlists?videoId=" + shown.get(0));
+    assertThat(panel.data().get(1).path("itemCount").asLong())
+        .as("the save panel counts every item")
+        .isEqualTo(5);
   }
 
   @Test

@@ -59,6 +59,28 @@ class RanksTest {
   }
 
   @Test
+  void spreadKeysAreOrderedShortAndInsideTheirBounds() {
+    List<String> whole = Ranks.spread(null, null, 99);
+    assertThat(whole).hasSize(99).doesNotHaveDuplicates().isSorted().allMatch(Ranks::isValid);
+    assertThat(whole).allMatch(k -> k.length() <= 2);
+
+    // An exhausted gap: bounds sharing 60 digits still take a run of keys only a little longer.
+    String low = "V" + "0".repeat(58) + "1";
+    String high = "V" + "0".repeat(58) + "2";
+    List<String> tight = Ranks.spread(low, high, 50);
+    assertThat(tight).hasSize(50).doesNotHaveDuplicates().isSorted().allMatch(Ranks::isValid);
+    assertThat(tight).allMatch(k -> k.compareTo(low) > 0 && k.compareTo(high) < 0);
+    assertThat(tight).allMatch(k -> k.length() <= 62);
+
+    List<String> start = Ranks.spread(null, "1", 3);
+    assertThat(start).isSorted().allMatch(k -> k.compareTo("1") < 0 && Ranks.isValid(k));
+    List<String> end = Ranks.spread("zzz", null, 3);
+    assertThat(end).isSorted().allMatch(k -> k.compareTo("zzz") > 0 && Ranks.isValid(k));
+    assertThatThrownBy(() -> Ranks.spread("B", "A", 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void keysAreSortedTheWayDynamoDbComparesBytes() {
     assertThat(Ranks.DIGITS.chars().toArray()).isSorted();
   }
