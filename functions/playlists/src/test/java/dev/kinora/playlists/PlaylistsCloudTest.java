@@ -235,7 +235,7 @@ class PlaylistsCloudTest {
   }
 
   @Test
-  void aThousandMovesIntoOneGapOfAPlaylistLongerThanATransactionAllLandWhereAsked() {
+  void sixHundredMovesIntoOneGapOfAPlaylistLongerThanATransactionAllLandWhereAsked() {
     Visitor owner = Visitor.signedUp(cloud);
     String id = create(owner, "Reordered", "public");
     List<String> videos = IntStream.range(0, 120).mapToObj(i -> video(owner)).toList();
@@ -247,7 +247,8 @@ class PlaylistsCloudTest {
     String anchor = videos.get(60);
     List<String> movers = videos.subList(61, 65);
     var expected = new ArrayList<>(videos);
-    for (int i = 0; i < 1000; i++) {
+    // 600: past the first renumbering (at ~360 moves) and well into the next run of keys.
+    for (int i = 0; i < 600; i++) {
       String moved = movers.get(i % movers.size());
       Visitor.Reply reply = move(owner, id, moved, anchor);
       assertThat(reply.status()).as("move " + i + ": " + reply.body()).isEqualTo(200);
