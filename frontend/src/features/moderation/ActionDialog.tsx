@@ -22,9 +22,12 @@ const HINTS: Record<ModerationVerb, string> = {
   dismiss: 'The reports are closed; nothing else changes.',
 };
 
+/** What an action is about: a queue entry, or the video a moderator has open on its watch page. */
+export type ModerationTarget = Pick<ReportQueueEntry, 'targetKind' | 'targetId' | 'preview'>;
+
 interface ActionDialogProps {
   verb: ModerationVerb;
-  entry: ReportQueueEntry;
+  entry: ModerationTarget;
   onClose: () => void;
 }
 
