@@ -345,6 +345,54 @@ class ModerationCloudTest {
         .isEqualTo("ready");
   }
 
+  @Test
+  void unblockingAVideoDoesNotNotifyItsSubscribersASecondTime() {
+    Visitor owner = Visitor.signedUp(cloud);
+    Visitor subscriber = Visitor.signedUp(cloud);
+    Visitor admin = admin();
+    subscribe(subscriber, owner);
+    String id = VideoRows.ready(cloud, owner).title("Notified once " + unique()).put();
+    JsonNode first =
+        eventually(
+            () -> notifications(subscriber),
+            listed -> listed.path("data").size() == 1,
+            "the first notification");
+    assertThat(first.at("/data/0/id").asText()).isEqualTo(id);
+    assertThat(first.at("/meta/unreadCount").asLong()).isEqualTo(1);
+
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/admin/videos/" + id + "/block", "{\"reason\":\"Spam (guideline 2)\"}")
+                .status())
+        .isEqualTo(200);
+    eventually(
+        () -> notifications(subscriber),
+        listed -> listed.path("data").isEmpty() && listed.at("/meta/unreadCount").asLong() == 0,
+        "the withdrawal");
+    assertThat(
+            admin
+                .post("/api/v1/admin/videos/" + id + "/unblock", "{\"reason\":\"Not spam\"}")
+                .status())
+        .isEqualTo(200);
+    // a later upload's notification arrives after the unblock's fan-out would have run
+    String later = VideoRows.ready(cloud, owner).title("Later " + unique()).put();
+    JsonNode after =
+        eventually(
+            () -> notifications(subscriber),
+            listed -> listed.findValuesAsText("id").contains(later),
+            "the later upload's notification");
+
+    assertThat(after.path("data").size()).as(after.toString()).isEqualTo(2);
+    assertThat(after.at("/meta/unreadCount").asLong()).as("the later upload only").isEqualTo(1);
+    JsonNode again = after.path("data").get(after.at("/data/0/id").asText().equals(id) ? 0 : 1);
+    assertThat(again.path("id").asText()).isEqualTo(id);
+    assertThat(again.path("createdAt").asText())
+        .as("the first notification, not a new one")
+        .isEqualTo(first.at("/data/0/createdAt").asText());
+    assertThat(again.path("read").asBoolean()).isTrue();
+  }
+
   // ------------------------------------------------------------------------------ comments
 
   @Test
@@ -508,6 +556,12 @@ class ModerationCloudTest {
       cursor = next.asText();
     }
     throw new AssertionError("more than 50 pages of queue");
+  }
+
+  private static JsonNode notifications(Visitor who) {
+    Visitor.Reply reply = who.get("/api/v1/notifications");
+    assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
+    return reply.body();
   }
 
   private static List<String> ids(Visitor.Reply reply) {
