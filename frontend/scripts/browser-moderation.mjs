@@ -3,10 +3,10 @@
 // the moderator gets the admin role from the operator's command line (`./kinora admin grant`, run here as a user
 // would run it); the creator publishes a small ffmpeg-made clip and the viewer subscribes. In the UI: the viewer finds
 // the video on home and in search and reports it (Report → reason → details → Send); the moderator opens
-// /admin/reports (axe scan), blocks it with a reason; then the viewer's home and search no longer show it and its
-// watch page says it is not available, while its owner reads "This video is blocked: <reason>". The moderator then
-// opens the blocked video's watch page (it plays for them), reads "Blocked by moderation: <reason>" and unblocks it
-// there (axe scan); the viewer can watch it again.
+// /admin/reports (axe scan), blocks it with a reason (the focus lands on the heading, a status says "Video blocked");
+// then the viewer's home and search no longer show it and its watch page says it is not available, while its owner
+// reads "This video is blocked: <reason>". The moderator then opens the blocked video's watch page (it plays for
+// them), reads "Blocked by moderation: <reason>" and unblocks it there (axe scan); the viewer can watch it again.
 // Screenshots: docs/screenshots/moderation-*.png.
 //   FFMPEG (default ../layers/ffmpeg/target/layer/bin/ffmpeg), CHROMIUM_PATH (default /usr/bin/chromium).
 import { execFile } from 'node:child_process';
@@ -193,6 +193,17 @@ async function main() {
     await blockDialog.getByRole('button', { name: 'Block video' }).click();
     await item.waitFor({ state: 'detached' });
     check('blocking takes the video out of the queue', true);
+    // its buttons left with it: the focus lands on the heading, and a status line says what was done
+    const headingFocused = await modPage
+      .getByRole('heading', { level: 1, name: 'Reports' })
+      .evaluate((element) => element === element.ownerDocument.activeElement);
+    const said = (await modPage.getByRole('status').first().textContent()) ?? '';
+    check(
+      'after the block the focus is on the Reports heading and the page says “Video blocked”',
+      headingFocused && said.startsWith('Video blocked: '),
+      said,
+    );
+    await shot(modPage, 'moderation-queue-after-block.png');
 
     // After: gone from the viewer's home and search; its watch page is "not available".
     current = viewerPage;
