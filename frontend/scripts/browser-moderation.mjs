@@ -3,8 +3,10 @@
 // the moderator gets the admin role from the operator's command line (`./kinora admin grant`, run here as a user
 // would run it); the creator publishes a small ffmpeg-made clip and the viewer subscribes. In the UI: the viewer finds
 // the video on home and in search and reports it (Report → reason → details → Send); the moderator opens
-// /admin/reports (axe scan), blocks it with a reason; then the viewer's home and search no longer show it and its
-// watch page says it is not available, while its owner reads "This video is blocked: <reason>".
+// /admin/reports (axe scan), blocks it with a reason (the focus lands on the heading, a status says "Video blocked");
+// then the viewer's home and search no longer show it and its watch page says it is not available, while its owner
+// reads "This video is blocked: <reason>". The moderator then opens the blocked video's watch page (it plays for
+// them), reads "Blocked by moderation: <reason>" and unblocks it there (axe scan); the viewer can watch it again.
 // Screenshots: docs/screenshots/moderation-*.png.
 //   FFMPEG (default ../layers/ffmpeg/target/layer/bin/ffmpeg), CHROMIUM_PATH (default /usr/bin/chromium).
 import { execFile } from 'node:child_process';
@@ -191,6 +193,17 @@ async function main() {
     await blockDialog.getByRole('button', { name: 'Block video' }).click();
     await item.waitFor({ state: 'detached' });
     check('blocking takes the video out of the queue', true);
+    // its buttons left with it: the focus lands on the heading, and a status line says what was done
+    const headingFocused = await modPage
+      .getByRole('heading', { level: 1, name: 'Reports' })
+      .evaluate((element) => element === element.ownerDocument.activeElement);
+    const said = (await modPage.getByRole('status').first().textContent()) ?? '';
+    check(
+      'after the block the focus is on the Reports heading and the page says “Video blocked”',
+      headingFocused && said.startsWith('Video blocked: '),
+      said,
+    );
+    await shot(modPage, 'moderation-queue-after-block.png');
 
     // After: gone from the viewer's home and search; its watch page is "not available".
     current = viewerPage;
@@ -215,6 +228,36 @@ async function main() {
       .waitFor();
     check('the owner reads “This video is blocked: <reason>”', true);
     await shot(ownerPage, 'moderation-owner-notice.png');
+
+    // The moderator opens the blocked video: it plays for them (its media through their session), the banner says
+    // why it was blocked, and Unblock is right there.
+    current = modPage;
+    const master = modPage.waitForResponse((response) => response.url().includes(`/media/${videoId}/master.m3u8`));
+    await modPage.goto(`${baseUrl}/watch/${videoId}`);
+    const review = modPage.getByRole('region', { name: `Blocked by moderation: ${REASON}` });
+    await review.waitFor();
+    check('the moderator’s watch page says “Blocked by moderation: <reason>”', true);
+    const masterStatus = (await master).status();
+    check(
+      'the blocked video’s media reach the moderator',
+      masterStatus === 200,
+      `master.m3u8: ${String(masterStatus)}`,
+    );
+    await checkAccessibility(modPage, 'a blocked video’s watch page (moderator)');
+    await shot(modPage, 'moderation-admin-review.png');
+    await review.getByRole('button', { name: 'Unblock video' }).click();
+    const unblockDialog = modPage.getByRole('dialog', { name: 'Unblock video' });
+    await unblockDialog.getByRole('textbox', { name: /Reason/ }).fill('Reviewed: a staged demonstration');
+    await unblockDialog.getByRole('button', { name: 'Unblock video' }).click();
+    await review.waitFor({ state: 'detached' });
+    check('unblocking from the watch page takes the banner away', true);
+    await shot(modPage, 'moderation-admin-unblocked.png');
+
+    // Everyone can watch it again.
+    current = viewerPage;
+    await viewerPage.goto(`${baseUrl}/watch/${videoId}`);
+    await viewerPage.getByRole('heading', { level: 1, name: title }).waitFor();
+    check('after the unblock the viewer can watch it again', true);
 
     check('moderation: no console errors', errors.length === 0, errors.join(' | '));
     for (const context of contexts) await context.close();

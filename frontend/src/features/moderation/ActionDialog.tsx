@@ -22,14 +22,19 @@ const HINTS: Record<ModerationVerb, string> = {
   dismiss: 'The reports are closed; nothing else changes.',
 };
 
+/** What an action is about: a queue entry, or the video a moderator has open on its watch page. */
+export type ModerationTarget = Pick<ReportQueueEntry, 'targetKind' | 'targetId' | 'preview'>;
+
 interface ActionDialogProps {
   verb: ModerationVerb;
-  entry: ReportQueueEntry;
+  entry: ModerationTarget;
   onClose: () => void;
+  /** Called once the action was recorded, before `onClose`. */
+  onDone?: (verb: ModerationVerb, entry: ModerationTarget) => void;
 }
 
 /** A moderator's action with the reason it is recorded with (audit log); modal, focus trapped and restored. */
-export function ActionDialog({ verb, entry, onClose }: ActionDialogProps) {
+export function ActionDialog({ verb, entry, onClose, onDone }: ActionDialogProps) {
   const [reason, setReason] = useState('');
   const panel = useRef<HTMLDivElement>(null);
   const titleId = useId();
@@ -58,7 +63,12 @@ export function ActionDialog({ verb, entry, onClose }: ActionDialogProps) {
             if (trimmed.length < REASON.min) return;
             moderate.mutate(
               { verb, targetKind: entry.targetKind, targetId: entry.targetId, reason: trimmed },
-              { onSuccess: onClose },
+              {
+                onSuccess: () => {
+                  onDone?.(verb, entry);
+                  onClose();
+                },
+              },
             );
           }}
         >

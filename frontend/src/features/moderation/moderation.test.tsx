@@ -4,7 +4,7 @@ import { MemoryRouter } from 'react-router';
 import { limits } from '../../contract/generated/limits.gen';
 import type { ReportQueueEntry } from '../../contract/generated/types.gen';
 import { fakeApi, json } from '../../test/fakeApi';
-import { renderWithQueries } from '../engagement/testing';
+import { deferred, renderWithQueries } from '../engagement/testing';
 import { AdminReportsPage } from './AdminReportsPage';
 import { ReportButton } from './ReportButton';
 import { REPORT_REASONS } from './reasons';
@@ -175,7 +175,7 @@ test('theQueueListsItemsWithTheirCountsAndBlockingSendsTheReasonAndRereadsTheQue
   await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Graphic');
   await user.click(confirm);
 
-  expect(await screen.findByText('No open reports.')).toBeInTheDocument();
+  expect(await screen.findByText(/No open reports\./)).toBeInTheDocument();
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
   expect(JSON.parse(post?.[1]?.body as string)).toEqual({ reason: 'Graphic' });
@@ -198,4 +198,103 @@ test('aBlockedVideoOffersUnblockAndANonAdminIsToldTheQueueIsForModerators', asyn
     </MemoryRouter>,
   );
   expect(await screen.findByRole('alert')).toHaveTextContent('Only moderators');
+});
+
+test('theQueueSaysItIsLoadingThenThatItIsEmpty', async () => {
+  const answer = deferred<Response>();
+  fakeApi({ 'GET /api/v1/admin/reports': () => answer.promise });
+  await renderWithQueries(
+    <MemoryRouter>
+      <AdminReportsPage />
+    </MemoryRouter>,
+  );
+
+  expect(screen.getByRole('heading', { level: 1, name: 'Reports' })).toBeInTheDocument();
+  expect(screen.getByRole('status')).toHaveTextContent('Loading reports…');
+  answer.resolve(json({ data: [], meta: {} }));
+  expect(await screen.findByText(/No open reports\./)).toBeInTheDocument();
+  expect(screen.getByRole('heading', { level: 1, name: 'Reports' })).toBeInTheDocument();
+});
+
+test('aQueueThatCouldNotBeLoadedOffersTryAgain', async () => {
+  const user = userEvent.setup();
+  let fail = true;
+  fakeApi({
+    'GET /api/v1/admin/reports': () =>
+      fail
+        ? json({ error: { code: 'INTERNAL_ERROR', message: 'Something went wrong' } }, 500)
+        : json({ data: [entry()], meta: {} }),
+  });
+  await renderWithQueries(
+    <MemoryRouter>
+      <AdminReportsPage />
+    </MemoryRouter>,
+  );
+
+  const problem = await screen.findByRole('alert');
+  expect(problem).toHaveTextContent('The queue could not be loaded.');
+  fail = false;
+  await user.click(within(problem).getByRole('button', { name: 'Try again' }));
+
+  expect(await screen.findByRole('listitem', { name: 'Video: Carving spoons' })).toBeInTheDocument();
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+});
+
+test('aFailedNextPageKeepsTheListedItemsAndOffersTryAgain', async () => {
+  const user = userEvent.setup();
+  let failNext = true;
+  fakeApi({
+    'GET /api/v1/admin/reports': (request) => {
+      if (!new URL(request.url).searchParams.has('cursor'))
+        return json({ data: [entry()], meta: { nextCursor: 'p2' } });
+      return failNext
+        ? json({ error: { code: 'INTERNAL_ERROR', message: 'Something went wrong' } }, 500)
+        : json({ data: [entry({ targetId: 'c2', targetKind: 'comment', preview: 'Second page' })], meta: {} });
+    },
+  });
+  await renderWithQueries(
+    <MemoryRouter>
+      <AdminReportsPage />
+    </MemoryRouter>,
+  );
+
+  await user.click(await screen.findByRole('button', { name: 'More' }));
+
+  const problem = await screen.findByRole('alert');
+  expect(problem).toHaveTextContent('More reports could not be loaded.');
+  expect(screen.getByRole('listitem', { name: 'Video: Carving spoons' })).toBeInTheDocument();
+  failNext = false;
+  await user.click(within(problem).getByRole('button', { name: 'Try again' }));
+  expect(await screen.findByRole('listitem', { name: 'Comment: Second page' })).toBeInTheDocument();
+});
+
+test('theKeyboardAloneActsOnAnItemAndTheFocusLandsOnTheHeadingWithWhatWasDone', async () => {
+  const user = userEvent.setup();
+  let dismissed = false;
+  fakeApi({
+    'GET /api/v1/admin/reports': () => json({ data: dismissed ? [] : [entry()], meta: {} }),
+    [`POST /api/v1/admin/reports/video/${VIDEO}/dismiss`]: () => {
+      dismissed = true;
+      return json(action('dismiss'));
+    },
+  });
+  await renderWithQueries(
+    <MemoryRouter>
+      <AdminReportsPage />
+    </MemoryRouter>,
+  );
+  const dismiss = await screen.findByRole('button', { name: 'Dismiss reports' });
+
+  dismiss.focus();
+  await user.keyboard('{Enter}');
+  const dialog = screen.getByRole('dialog', { name: 'Dismiss reports' });
+  expect(within(dialog).getByRole('textbox', { name: /Reason/ })).toHaveFocus();
+  await user.keyboard('Not a problem');
+  await user.tab(); // Cancel
+  await user.tab(); // Dismiss reports
+  await user.keyboard('{Enter}');
+
+  expect(await screen.findByText(/No open reports\./)).toBeInTheDocument();
+  expect(screen.getByRole('heading', { level: 1, name: 'Reports' })).toHaveFocus();
+  expect(screen.getByRole('status')).toHaveTextContent('Reports dismissed: Carving spoons');
 });

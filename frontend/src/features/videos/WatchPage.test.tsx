@@ -296,3 +296,68 @@ test('theWatchPageShowsRelatedVideosUpNext', async () => {
     '/watch/vid_0000002',
   );
 });
+
+test('aModeratorWatchesABlockedVideoWithItsReasonAndUnblocksItThere', async () => {
+  const user = userEvent.setup();
+  let blocked = true;
+  const fetchMock = fakeApi({
+    ...signedInApi,
+    'GET /api/v1/videos/vid_0000001': () =>
+      json({ data: blocked ? ready({ status: 'blocked', failureReason: 'Graphic violence' }) : ready() }),
+    'GET /api/v1/videos/vid_0000001/comments': noComments,
+    'GET /api/v1/videos/vid_0000001/related': noRelated,
+    'POST /api/v1/admin/videos/vid_0000001/unblock': () => {
+      blocked = false;
+      return json({
+        data: {
+          id: 'a1',
+          actor: { userId: 'usr_admin', handle: 'mod' },
+          action: 'unblock',
+          targetKind: 'video',
+          targetId: 'vid_0000001',
+          reason: 'Reviewed: fine',
+          closedReports: 0,
+          at: '2026-12-02T04:01:00Z',
+        },
+      });
+    },
+  });
+  await renderApp('/watch/vid_0000001');
+
+  const review = await screen.findByRole('region', { name: 'Blocked by moderation: Graphic violence' });
+  // the moderator reviews the video itself (its player); nothing is listed next to it, nor can it be reported or saved
+  expect(hlsInstances[0]?.source).toBe('/media/vid_0000001/master.m3u8');
+  expect(screen.queryByRole('button', { name: 'Report' })).not.toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: /Save/ })).not.toBeInTheDocument();
+  expect(screen.queryByRole('heading', { name: 'Up next' })).not.toBeInTheDocument();
+  await user.click(within(review).getByRole('button', { name: 'Unblock video' }));
+  const dialog = screen.getByRole('dialog', { name: 'Unblock video' });
+  await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Reviewed: fine');
+  await user.click(within(dialog).getByRole('button', { name: 'Unblock video' }));
+
+  await waitFor(() => {
+    expect(screen.queryByRole('region', { name: /Blocked by moderation/ })).not.toBeInTheDocument();
+  });
+  const unblock = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
+  expect(JSON.parse(unblock?.[1]?.body as string)).toEqual({ reason: 'Reviewed: fine' });
+});
+
+test('theOwnerOfABlockedVideoReadsWhyAndIsOfferedNoUnblock', async () => {
+  fakeApi({
+    ...signedInApi,
+    'GET /api/v1/videos/vid_0000001': () =>
+      json({
+        data: ready({
+          status: 'blocked',
+          failureReason: 'Graphic violence',
+          viewer: { likeState: 'none', isOwner: true },
+        }),
+      }),
+    'GET /api/v1/videos/vid_0000001/related': noRelated,
+  });
+  await renderApp('/watch/vid_0000001');
+
+  expect(await screen.findByRole('alert')).toHaveTextContent('This video is blocked: Graphic violence');
+  expect(screen.queryByRole('button', { name: 'Unblock video' })).not.toBeInTheDocument();
+  expect(hlsInstances).toHaveLength(0);
+});

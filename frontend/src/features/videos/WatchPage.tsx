@@ -15,10 +15,12 @@ import { RatingButtons } from '../engagement/RatingButtons';
 import { useDeleteVideo } from './api/deleteVideo';
 import { useVideo } from './api/getVideo';
 import { usePlaybackPorts } from './api/playbackApi';
+import type { PlaybackPorts } from './player/playbackTracker';
 import { CaptionsEditor } from './captions/CaptionsEditor';
 import { EditVideoForm } from './EditVideoForm';
 import { HlsPlayer } from './player/HlsPlayer';
 import { parseStartParam } from './player/resume';
+import { BlockedVideoReview } from '../moderation/BlockedVideoReview';
 import { ReportButton } from '../moderation/ReportButton';
 import { ShareButton } from './ShareButton';
 import styles from './WatchPage.module.css';
@@ -29,6 +31,12 @@ const STATUS_LABELS: Record<VideoStatus, string> = {
   ready: 'Ready',
   failed: 'Failed',
   blocked: 'Blocked',
+};
+
+/** A moderator reviewing a blocked video watches it without leaving progress or a view behind (the API refuses both). */
+const REVIEW_PORTS: PlaybackPorts = {
+  saveProgress: () => Promise.resolve(),
+  recordView: () => Promise.resolve(),
 };
 
 const counts = new Intl.NumberFormat(undefined);
@@ -226,10 +234,13 @@ export function WatchPage() {
   };
   // While the ladder is still encoding, the first rung (360p) may already play from a partial master.
   const playsEarly = data.status === 'processing' && (data.playableResolutions?.length ?? 0) > 0;
-  const playable = (data.status === 'ready' || playsEarly) && data.playlistUrl;
+  // The API shows a blocked video to its owner (who reads why, below) and to admins only: a non-owner reviews it.
+  const reviewing = data.status === 'blocked' && !data.viewer.isOwner;
+  const playable = (data.status === 'ready' || playsEarly || reviewing) && data.playlistUrl;
   return (
     <div className={styles.layout}>
       <article className={styles.page} aria-labelledby="video-title">
+        {reviewing && <BlockedVideoReview video={data} />}
         {playable ? (
           <HlsPlayer
             playlistUrl={data.playlistUrl ?? ''}
@@ -241,7 +252,7 @@ export function WatchPage() {
             onTime={onTime}
             title={data.title}
             signedIn={signedIn}
-            ports={ports}
+            ports={reviewing ? REVIEW_PORTS : ports}
             autoPlay={playback.autoPlay}
             onEnded={playback.onEnded}
           />
@@ -263,8 +274,8 @@ export function WatchPage() {
         </p>
         <ChannelRow video={data} signedIn={signedIn} />
         <ShareButton video={data} currentTime={() => playedTo.current} />
-        <SaveToPlaylist videoId={data.id} signedIn={signedIn} />
-        {signedIn && !data.viewer.isOwner && (
+        {!reviewing && <SaveToPlaylist videoId={data.id} signedIn={signedIn} />}
+        {signedIn && !data.viewer.isOwner && !reviewing && (
           <div>
             <ReportButton targetKind="video" targetId={data.id} />
           </div>
@@ -288,7 +299,8 @@ export function WatchPage() {
         )}
       </article>
       <WatchSide playback={playback}>
-        <RelatedVideos videoId={data.id} />
+        {/* nothing is listed next to a blocked video, not even for the moderator reviewing it */}
+        {!reviewing && <RelatedVideos videoId={data.id} />}
       </WatchSide>
     </div>
   );

@@ -86,6 +86,35 @@ public final class DynamoNotificationStore implements NotificationStore {
 
   @Override
   public void withdraw(String userId, String videoId) {
+    var hide =
+        TransactWriteItem.builder()
+            .update(
+                u ->
+                    u.tableName(table)
+                        .key(key(userId, videoId))
+                        .updateExpression("REMOVE unreadOf")
+                        .conditionExpression("attribute_exists(unreadOf)"))
+            .build();
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      if (attempt > 1) {
+        pause.before(attempt);
+      }
+      try {
+        dynamoDb.transactWriteItems(r -> r.transactItems(hide, count(userId, -1)));
+        return;
+      } catch (TransactionCanceledException e) {
+        if (failed(e.cancellationReasons(), 0)) {
+          return; // read already, or never notified: nothing counts
+        }
+      } catch (TransactionConflictException e) {
+        // the counter is busy: try again
+      }
+    }
+    throw new IllegalStateException("could not withdraw " + videoId + " from " + userId);
+  }
+
+  @Override
+  public void delete(String userId, String videoId) {
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       if (attempt > 1) {
         pause.before(attempt);
@@ -121,7 +150,7 @@ public final class DynamoNotificationStore implements NotificationStore {
         // became unread meanwhile: take the counted path again
       }
     }
-    throw new IllegalStateException("could not withdraw " + videoId + " from " + userId);
+    throw new IllegalStateException("could not delete " + videoId + " for " + userId);
   }
 
   @Override

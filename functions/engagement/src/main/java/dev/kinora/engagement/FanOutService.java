@@ -11,13 +11,17 @@ import java.util.Optional;
 /**
  * The notification fan-out, one page of subscribers per message. Idempotent: a notification is per
  * (user, video), added only if absent, so a redelivered message (or a stream record delivered
- * twice) neither duplicates one nor makes a read one unread again. The video is read again first: a
- * publish whose video stopped being listable meanwhile (or a withdraw of one listable again) is
- * dropped, because the later change enqueued its own fan-out.
+ * twice) neither duplicates one nor makes a read one unread again. A video is announced once, by
+ * the first change that made it listable ({@link Announcements}): made private and public again, or
+ * blocked and unblocked, it notifies nobody anew (its subscribers' notifications were kept, read,
+ * and are listed again). The video is read again first: a publish whose video stopped being
+ * listable meanwhile (or a withdraw of one listable again) is dropped, because the later change
+ * enqueued its own fan-out.
  */
 public final class FanOutService {
   private final SubscriptionStore subscriptions;
   private final NotificationStore notifications;
+  private final Announcements announcements;
   private final VideoCatalog videos;
   private final FanOutQueue queue;
   private final NotificationPusher pusher;
@@ -27,6 +31,7 @@ public final class FanOutService {
   public FanOutService(
       SubscriptionStore subscriptions,
       NotificationStore notifications,
+      Announcements announcements,
       VideoCatalog videos,
       FanOutQueue queue,
       NotificationPusher pusher,
@@ -34,6 +39,7 @@ public final class FanOutService {
       int pageSize) {
     this.subscriptions = subscriptions;
     this.notifications = notifications;
+    this.announcements = announcements;
     this.videos = videos;
     this.queue = queue;
     this.pusher = pusher;
@@ -41,18 +47,28 @@ public final class FanOutService {
     this.pageSize = pageSize;
   }
 
-  /** Starts the fan-out of a change the VideosTable stream reported. */
-  public void start(VideoChange change) {
-    if (change.kind() == VideoChange.Kind.PUBLISHED) {
+  /**
+   * Starts the fan-out of a change the VideosTable stream reported.
+   *
+   * @param changeId the stream record's event id (the same on a redelivered record)
+   */
+  public void start(VideoChange change, String changeId) {
+    FanOutMessage.Action action =
+        switch (change.kind()) {
+          case PUBLISHED -> FanOutMessage.Action.PUBLISH;
+          case WITHDRAWN -> FanOutMessage.Action.WITHDRAW;
+          case DELETED -> FanOutMessage.Action.DELETE;
+          case NONE -> null; // nothing a subscriber needs to hear about
+        };
+    if (action != null) {
       queue.send(
           new FanOutMessage(
-              FanOutMessage.Action.PUBLISH, change.videoId(), change.channelId(), null));
-    } else if (change.kind() == VideoChange.Kind.WITHDRAWN) {
-      queue.send(
-          new FanOutMessage(
-              FanOutMessage.Action.WITHDRAW, change.videoId(), change.channelId(), null));
+              action,
+              change.videoId(),
+              change.channelId(),
+              null,
+              action == FanOutMessage.Action.PUBLISH ? changeId : null));
     }
-    // NONE: nothing a subscriber needs to hear about
   }
 
   /** Handles one page: notifies (or withdraws from) its subscribers, then queues the next page. */
@@ -62,13 +78,25 @@ public final class FanOutService {
     if (publish != card.isPresent()) {
       return; // superseded by a later change, which has its own fan-out
     }
+    boolean firstPage = message.after() == null;
+    if (publish
+        && firstPage
+        && message.publishId() != null
+        && !announcements.announce(message.videoId(), message.publishId(), clock.instant())) {
+      return; // announced the first time it was listable; its subscribers were notified then
+    }
+    if (message.action() == FanOutMessage.Action.DELETE && firstPage) {
+      announcements.forget(message.videoId());
+    }
     SubscriptionStore.SubscriberPage page =
         subscriptions.subscribers(message.channelId(), message.after(), pageSize);
     for (StoredSubscription subscriber : page.subscribers()) {
       if (publish) {
         notify(subscriber, card.get());
-      } else {
+      } else if (message.action() == FanOutMessage.Action.WITHDRAW) {
         notifications.withdraw(subscriber.userId(), message.videoId());
+      } else {
+        notifications.delete(subscriber.userId(), message.videoId());
       }
     }
     if (page.next() != null) {

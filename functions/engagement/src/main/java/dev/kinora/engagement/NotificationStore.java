@@ -17,8 +17,15 @@ public interface NotificationStore {
    */
   boolean add(String userId, String videoId, String channelId, Instant at);
 
-  /** Deletes the notification of a video that is no longer listable; none is fine. */
+  /**
+   * A video that is no longer listable (made private or unlisted, blocked): its notification stops
+   * counting as unread, and stays, so it is listed again (read) if the video becomes listable again
+   * instead of being sent anew; none, or a read one, is fine.
+   */
   void withdraw(String userId, String videoId);
+
+  /** Deletes the notification of a deleted video (and its unread count); none is fine. */
+  void delete(String userId, String videoId);
 
   /**
    * The user's notifications, newest first.

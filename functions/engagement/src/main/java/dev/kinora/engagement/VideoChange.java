@@ -3,13 +3,14 @@ package dev.kinora.engagement;
 /**
  * What a VideosTable change means for subscribers: a video became listable (public and ready:
  * processing → ready while public, or a ready video made public), stopped being listable (made
- * private or unlisted, blocked, deleted), or neither.
+ * private or unlisted, blocked), was deleted, or neither.
  */
 public record VideoChange(Kind kind, String videoId, String channelId) {
 
   public enum Kind {
     PUBLISHED,
     WITHDRAWN,
+    DELETED,
     NONE
   }
 
@@ -27,7 +28,10 @@ public record VideoChange(Kind kind, String videoId, String channelId) {
     if (any == null || any.channelId() == null) {
       return new VideoChange(Kind.NONE, any == null ? null : any.videoId(), null);
     }
-    Kind kind = is && !was ? Kind.PUBLISHED : was && !is ? Kind.WITHDRAWN : Kind.NONE;
+    Kind kind =
+        after == null
+            ? Kind.DELETED
+            : is && !was ? Kind.PUBLISHED : was && !is ? Kind.WITHDRAWN : Kind.NONE;
     return new VideoChange(kind, any.videoId(), any.channelId());
   }
 }

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The VideosTable stream (NEW_AND_OLD_IMAGES): a video that became listable, or stopped being
- * listable, starts a fan-out by queueing its first page on NotificationFanOutQueue. Nothing else
- * happens here, so a transcode never waits for subscribers. A record whose message could not be
- * queued is reported failed (ReportBatchItemFailures) and retried from there.
+ * The VideosTable stream (NEW_AND_OLD_IMAGES): a video that became listable, stopped being
+ * listable, or was deleted starts a fan-out by queueing its first page on NotificationFanOutQueue.
+ * Nothing else happens here, so a transcode never waits for subscribers. A record whose message
+ * could not be queued is reported failed (ReportBatchItemFailures) and retried from there.
  */
 public final class VideoChangesHandler
     implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
@@ -38,7 +38,9 @@ public final class VideoChangesHandler
     for (var record : records) {
       try {
         var stream = record.getDynamodb();
-        fanOut.start(VideoChange.between(row(stream.getOldImage()), row(stream.getNewImage())));
+        fanOut.start(
+            VideoChange.between(row(stream.getOldImage()), row(stream.getNewImage())),
+            record.getEventID());
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "could not start a notification fan-out", e);
         failures.add(

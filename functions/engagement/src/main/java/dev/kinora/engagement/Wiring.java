@@ -115,6 +115,7 @@ public final class Wiring {
           new FanOutService(
               subscriptions(),
               notifications(),
+              new DynamoAnnouncements(dynamoDb(), config.require("NOTIFICATIONS_TABLE")),
               catalog(),
               new SqsFanOutQueue(sqs(), config.require("NOTIFICATION_FANOUT_QUEUE_URL")),
               pusher(),

@@ -36,10 +36,31 @@ class FanOutServiceTest {
   }
 
   private void published() {
+    published("record-1");
+  }
+
+  /** The stream record {@code recordId} reports processing → ready while public. */
+  private void published(String recordId) {
     f.fanOut.start(
         VideoChange.between(
             new VideoChange.Row(VIDEO, CHANNEL, "public", "processing"),
-            new VideoChange.Row(VIDEO, CHANNEL, "public", "ready")));
+            new VideoChange.Row(VIDEO, CHANNEL, "public", "ready")),
+        recordId);
+  }
+
+  /** The row changed as the stream reports it; the fan-out's ports see the row as it is now. */
+  private void changed(String v0, String s0, String v1, String s1, String recordId) {
+    video(VideoVisibility.valueOf(v1.toUpperCase(java.util.Locale.ROOT)), status(s1));
+    f.fanOut.start(
+        VideoChange.between(
+            new VideoChange.Row(VIDEO, CHANNEL, v0, s0),
+            new VideoChange.Row(VIDEO, CHANNEL, v1, s1)),
+        recordId);
+    f.drainFanOut();
+  }
+
+  private static VideoStatus status(String status) {
+    return VideoStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
   }
 
   @Test
@@ -97,22 +118,96 @@ class FanOutServiceTest {
   }
 
   @Test
-  void makingTheVideoPrivateWithdrawsItsNotificationsAndTheirUnreadCount() {
+  void makingTheVideoPrivateWithdrawsItsNotificationsUnreadCountAndListsThemNowhere() {
     video(VideoVisibility.PUBLIC, VideoStatus.READY);
     published();
     f.drainFanOut();
     f.social.markRead("acc_all0", VIDEO, Instant.EPOCH);
 
+    changed("public", "ready", "private", "ready", "record-2");
+
+    assertThat(List.of("acc_all0", "acc_all1", "acc_all4"))
+        .allMatch(user -> f.social.unreadCount(user) == 0);
+    assertThat(f.notifications.list(Fixtures.user("all1"), null, 20).page().items()).isEmpty();
+  }
+
+  @Test
+  void blockingAndUnblockingAVideoNotifiesNobodyASecondTime() {
+    video(VideoVisibility.PUBLIC, VideoStatus.READY);
+    f.social.online.add("acc_all2");
+    published();
+    f.drainFanOut();
+    Instant first = f.social.notifications.get("acc_all1/" + VIDEO).createdAt();
+
+    changed("public", "ready", "public", "blocked", "record-2");
+    changed("public", "blocked", "public", "ready", "record-3");
+
+    assertThat(f.social.notifications).hasSize(5);
+    assertThat(f.social.pushed).as("one notification.new, at the first publish").hasSize(1);
+    assertThat(f.social.unreadCount("acc_all1")).isZero();
+    var listed = f.notifications.list(Fixtures.user("all1"), null, 20).page().items();
+    assertThat(listed).hasSize(1);
+    assertThat(listed.get(0).id()).isEqualTo(VIDEO);
+    assertThat(listed.get(0).read()).isTrue();
+    assertThat(listed.get(0).createdAt()).isEqualTo(first);
+  }
+
+  @Test
+  void aVideoMadePrivateAndPublicAgainIsNotNewsNotEvenToThoseWhoSubscribedMeanwhile() {
+    video(VideoVisibility.PUBLIC, VideoStatus.READY);
+    published();
+    f.drainFanOut();
+
+    changed("public", "ready", "private", "ready", "record-2");
+    subscribe(Fixtures.user("late"), NotifyPreference.ALL);
+    changed("private", "ready", "public", "ready", "record-3");
+    changed("public", "ready", "private", "ready", "record-4");
+    changed("private", "ready", "public", "ready", "record-5");
+
+    assertThat(f.social.notifications).hasSize(5);
+    assertThat(f.social.notifications).doesNotContainKey("acc_late/" + VIDEO);
+    assertThat(f.social.unreadCount("acc_all0")).isZero();
+  }
+
+  @Test
+  void aFirstPageRedeliveredAfterTheAnnouncementStillNotifiesItsSubscribers() {
+    video(VideoVisibility.PUBLIC, VideoStatus.READY);
+    // the first delivery announced the video and then failed before notifying anyone
+    f.social.announce(VIDEO, "record-1", Instant.EPOCH);
+
+    published("record-1");
+    f.drainFanOut();
+
+    assertThat(f.social.notifications).hasSize(5);
+  }
+
+  @Test
+  void aVideoThatNeverBecameListableIsAnnouncedByItsFirstPublishLaterOn() {
     video(VideoVisibility.PRIVATE, VideoStatus.READY);
+    published("record-1");
+    f.drainFanOut(); // its page finds the video private: dropped, nothing announced
+
+    changed("private", "ready", "public", "ready", "record-2");
+
+    assertThat(f.social.notifications).hasSize(5);
+  }
+
+  @Test
+  void deletingTheVideoDeletesItsNotificationsAndItsAnnouncement() {
+    video(VideoVisibility.PUBLIC, VideoStatus.READY);
+    published();
+    f.drainFanOut();
+    f.social.markRead("acc_all0", VIDEO, Instant.EPOCH);
+    f.social.videos.remove(VIDEO);
+
     f.fanOut.start(
-        VideoChange.between(
-            new VideoChange.Row(VIDEO, CHANNEL, "public", "ready"),
-            new VideoChange.Row(VIDEO, CHANNEL, "private", "ready")));
+        VideoChange.between(new VideoChange.Row(VIDEO, CHANNEL, "public", "ready"), null),
+        "record-2");
     f.drainFanOut();
 
     assertThat(f.social.notifications).isEmpty();
-    assertThat(List.of("acc_all0", "acc_all1", "acc_all4"))
-        .allMatch(user -> f.social.unreadCount(user) == 0);
+    assertThat(f.social.announcedBy).doesNotContainKey(VIDEO);
+    assertThat(List.of("acc_all0", "acc_all1")).allMatch(user -> f.social.unreadCount(user) == 0);
   }
 
   @Test
@@ -125,10 +220,14 @@ class FanOutServiceTest {
     assertThat(change("public", "ready", "public", "ready")).isEqualTo(VideoChange.Kind.NONE);
     assertThat(change("public", "ready", "unlisted", "ready"))
         .isEqualTo(VideoChange.Kind.WITHDRAWN);
-    assertThat(
-            VideoChange.between(new VideoChange.Row(VIDEO, CHANNEL, "public", "ready"), null)
-                .kind())
+    assertThat(change("public", "ready", "public", "blocked"))
         .isEqualTo(VideoChange.Kind.WITHDRAWN);
+    assertThat(change("public", "blocked", "public", "ready"))
+        .isEqualTo(VideoChange.Kind.PUBLISHED);
+    assertThat(
+            VideoChange.between(new VideoChange.Row(VIDEO, CHANNEL, "private", "ready"), null)
+                .kind())
+        .isEqualTo(VideoChange.Kind.DELETED);
   }
 
   private static VideoChange.Kind change(String v0, String s0, String v1, String s1) {

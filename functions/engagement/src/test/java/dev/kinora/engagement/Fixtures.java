@@ -30,7 +30,8 @@ final class Fixtures {
   final SubscriptionService subscriptions =
       new SubscriptionService(social, social, social, rateLimiter, attempt -> {}, clock, 100);
   final NotificationService notifications = new NotificationService(social, social, clock);
-  final FanOutService fanOut = new FanOutService(social, social, social, social, social, clock, 2);
+  final FanOutService fanOut =
+      new FanOutService(social, social, social, social, social, social, clock, 2);
 
   /** Runs queued fan-out pages until the queue is empty; how many pages ran. */
   int drainFanOut() {

@@ -29,6 +29,7 @@ import java.util.function.Supplier;
 final class InMemorySocial
     implements SubscriptionStore,
         NotificationStore,
+        Announcements,
         ChannelDirectory,
         VideoCatalog,
         FanOutQueue,
@@ -38,6 +39,7 @@ final class InMemorySocial
   final Map<String, Video> videos = new LinkedHashMap<>();
   final Map<String, StoredNotification> notifications = new LinkedHashMap<>();
   final Map<String, Long> unread = new HashMap<>();
+  final Map<String, String> announcedBy = new HashMap<>();
   final Deque<FanOutMessage> queue = new ArrayDeque<>();
   final List<String> online = new ArrayList<>();
   final List<RealtimeMessage.NotificationNew> pushed = new ArrayList<>();
@@ -225,10 +227,33 @@ final class InMemorySocial
 
   @Override
   public synchronized void withdraw(String userId, String videoId) {
+    StoredNotification n = notifications.get(key(userId, videoId));
+    if (n != null && !n.read()) {
+      notifications.put(
+          key(userId, videoId),
+          new StoredNotification(userId, videoId, n.channelId(), true, n.createdAt()));
+      unread.merge(userId, -1L, Long::sum);
+    }
+  }
+
+  @Override
+  public synchronized void delete(String userId, String videoId) {
     StoredNotification gone = notifications.remove(key(userId, videoId));
     if (gone != null && !gone.read()) {
       unread.merge(userId, -1L, Long::sum);
     }
+  }
+
+  // ------------------------------------------------------------------ announcements
+
+  @Override
+  public synchronized boolean announce(String videoId, String publishId, Instant at) {
+    return announcedBy.computeIfAbsent(videoId, id -> publishId).equals(publishId);
+  }
+
+  @Override
+  public synchronized void forget(String videoId) {
+    announcedBy.remove(videoId);
   }
 
   @Override

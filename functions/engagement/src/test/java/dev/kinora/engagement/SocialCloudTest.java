@@ -255,8 +255,16 @@ class SocialCloudTest {
                             "createdAt", s("2026-11-25T11:00:00Z"))));
   }
 
+  /** The stream record's event id that announced the video (its announcement item). */
+  private String announcingRecord(String videoId) {
+    var item = notification("VIDEO#" + videoId, "#ANNOUNCED");
+    assertThat(item).as("the announcement of " + videoId).containsKey("publishId");
+    return item.get("publishId").s();
+  }
+
   /** The fan-out's first page once more, as SQS redelivers it. */
   private void resendFirstPage(String videoId, String channelId) {
+    String publishId = announcingRecord(videoId);
     cloud
         .sqs()
         .sendMessage(
@@ -265,15 +273,22 @@ class SocialCloudTest {
                     .messageBody(
                         Json.write(
                             new FanOutMessage(
-                                FanOutMessage.Action.PUBLISH, videoId, channelId, null))));
+                                FanOutMessage.Action.PUBLISH,
+                                videoId,
+                                channelId,
+                                null,
+                                publishId))));
   }
 
   /** The stream record of processing → ready once more, as Lambda redelivers a batch. */
   private void redeliverStreamRecord(String videoId, String channelId) {
+    String eventId = announcingRecord(videoId);
     String image =
         "{\"id\":{\"S\":\"%s\"},\"channelId\":{\"S\":\"%s\"},\"visibility\":{\"S\":\"public\"},\"status\":{\"S\":\"%s\"}}";
     String event =
-        "{\"Records\":[{\"eventID\":\"1\",\"eventName\":\"MODIFY\",\"eventSource\":\"aws:dynamodb\","
+        "{\"Records\":[{\"eventID\":\""
+            + eventId
+            + "\",\"eventName\":\"MODIFY\",\"eventSource\":\"aws:dynamodb\","
             + "\"dynamodb\":{\"Keys\":{\"id\":{\"S\":\""
             + videoId
             + "\"}},\"NewImage\":"
@@ -471,13 +486,33 @@ class SocialCloudTest {
     Visitor.Reply listed = fan.get("/api/v1/notifications");
     assertThat(listed.body().at("/meta/unreadCount").asLong()).isEqualTo(2);
 
-    // made private again: the notification disappears with its unread count
+    // made private again: the notification disappears from the list with its unread count
     setVisibility(video, "private");
-    await("the withdrawal", () -> notificationsOf(video) == 0);
+    await("the withdrawal", () -> unread(fan.userId()) == 1);
     listed = fan.get("/api/v1/notifications");
     assertThat(listed.data().size()).isEqualTo(1);
     assertThat(listed.data().get(0).path("id").asText()).isEqualTo(other);
     assertThat(listed.body().at("/meta/unreadCount").asLong()).isEqualTo(1);
+
+    // and public once more: not news (YouTube notifies on the first publish only), not even to a
+    // subscriber who came meanwhile; the first notification is listed again, read
+    Visitor late = Visitor.signedUp(cloud);
+    subscribe(late, creator.channelId(), "all");
+    String createdAt = notification(fan.userId(), video).get("createdAt").s();
+    setVisibility(video, "public");
+    String third = putVideo(creator, "public", "processing");
+    markReady(third);
+    awaitNotified(third, 2); // the later change's fan-out ran, so this one's would have too
+
+    listed = fan.get("/api/v1/notifications");
+    assertThat(listed.body().at("/meta/unreadCount").asLong())
+        .as("the other and the third")
+        .isEqualTo(2);
+    assertThat(listed.data().size()).isEqualTo(3);
+    assertThat(notificationsOf(video)).isEqualTo(1);
+    assertThat(notification(fan.userId(), video).get("createdAt").s()).isEqualTo(createdAt);
+    assertThat(notification(fan.userId(), video)).doesNotContainKey("unreadOf");
+    assertThat(notification(late.userId(), video)).isEmpty();
   }
 
   @Test

@@ -291,6 +291,108 @@ class ModerationCloudTest {
         .isEqualTo("CONFLICT");
   }
 
+  @Test
+  void anAdminReviewsABlockedVideoAndItsMediaWhileEveryoneButItsOwnerStillFindsNothing() {
+    Visitor owner = Visitor.signedUp(cloud);
+    Visitor viewer = Visitor.signedUp(cloud);
+    Visitor admin = admin();
+    Visitor stranger = new Visitor(cloud);
+    String id = VideoRows.ready(cloud, owner).title("Review " + unique()).put();
+    putMedia(id, "master.m3u8", "#EXTM3U\n");
+    String reason = "Dangerous acts (guideline 7)";
+    Visitor.Reply block =
+        admin.post("/api/v1/admin/videos/" + id + "/block", "{\"reason\":\"" + reason + "\"}");
+    assertThat(block.status()).as(block.raw().body()).isEqualTo(200);
+
+    // the admin opens it from the queue: the video, why it was blocked, and its media
+    Visitor.Reply reviewed = admin.get("/api/v1/videos/" + id);
+
+    assertThat(reviewed.status()).as(reviewed.raw().body()).isEqualTo(200);
+    assertThat(CONTRACT.validate("VideoDetailResponse", reviewed.body())).isEmpty();
+    assertThat(reviewed.data().path("status").asText()).isEqualTo("blocked");
+    assertThat(reviewed.data().path("failureReason").asText()).isEqualTo(reason);
+    assertThat(reviewed.data().at("/viewer/isOwner").asBoolean()).isFalse();
+    assertThat(admin.get(media(id)).status()).isEqualTo(200);
+    // reviewing is reading: the admin's watching saves no progress and counts no view
+    assertThat(
+            admin
+                .send(
+                    "PUT", "/api/v1/videos/" + id + "/progress", "{\"position\":1,\"duration\":4}")
+                .code())
+        .isEqualTo("VIDEO_NOT_FOUND");
+    assertThat(admin.post("/api/v1/videos/" + id + "/views", "{\"watchedSeconds\":40}").code())
+        .isEqualTo("VIDEO_NOT_FOUND");
+    // a signed-in non-admin and an anonymous visitor: not found on the API, the media, oEmbed
+    for (Visitor other : List.of(viewer, stranger)) {
+      assertThat(other.get("/api/v1/videos/" + id).code()).isEqualTo("VIDEO_NOT_FOUND");
+      assertThat(other.get(media(id)).status()).isEqualTo(403);
+      assertThat(
+              other.get("/api/v1/oembed?url=https%3A%2F%2Fkinora.example%2Fembed%2F" + id).code())
+          .isEqualTo("VIDEO_NOT_FOUND");
+    }
+    // its owner still reads why
+    Visitor.Reply own = owner.get("/api/v1/videos/" + id);
+    assertThat(own.data().path("status").asText()).isEqualTo("blocked");
+    assertThat(own.data().path("failureReason").asText()).isEqualTo(reason);
+
+    // and the admin unblocks it from there
+    assertThat(
+            admin
+                .post("/api/v1/admin/videos/" + id + "/unblock", "{\"reason\":\"Reviewed\"}")
+                .status())
+        .isEqualTo(200);
+    assertThat(stranger.get("/api/v1/videos/" + id).data().path("status").asText())
+        .isEqualTo("ready");
+  }
+
+  @Test
+  void unblockingAVideoDoesNotNotifyItsSubscribersASecondTime() {
+    Visitor owner = Visitor.signedUp(cloud);
+    Visitor subscriber = Visitor.signedUp(cloud);
+    Visitor admin = admin();
+    subscribe(subscriber, owner);
+    String id = VideoRows.ready(cloud, owner).title("Notified once " + unique()).put();
+    JsonNode first =
+        eventually(
+            () -> notifications(subscriber),
+            listed -> listed.path("data").size() == 1,
+            "the first notification");
+    assertThat(first.at("/data/0/id").asText()).isEqualTo(id);
+    assertThat(first.at("/meta/unreadCount").asLong()).isEqualTo(1);
+
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/admin/videos/" + id + "/block", "{\"reason\":\"Spam (guideline 2)\"}")
+                .status())
+        .isEqualTo(200);
+    eventually(
+        () -> notifications(subscriber),
+        listed -> listed.path("data").isEmpty() && listed.at("/meta/unreadCount").asLong() == 0,
+        "the withdrawal");
+    assertThat(
+            admin
+                .post("/api/v1/admin/videos/" + id + "/unblock", "{\"reason\":\"Not spam\"}")
+                .status())
+        .isEqualTo(200);
+    // a later upload's notification arrives after the unblock's fan-out would have run
+    String later = VideoRows.ready(cloud, owner).title("Later " + unique()).put();
+    JsonNode after =
+        eventually(
+            () -> notifications(subscriber),
+            listed -> listed.findValuesAsText("id").contains(later),
+            "the later upload's notification");
+
+    assertThat(after.path("data").size()).as(after.toString()).isEqualTo(2);
+    assertThat(after.at("/meta/unreadCount").asLong()).as("the later upload only").isEqualTo(1);
+    JsonNode again = after.path("data").get(after.at("/data/0/id").asText().equals(id) ? 0 : 1);
+    assertThat(again.path("id").asText()).isEqualTo(id);
+    assertThat(again.path("createdAt").asText())
+        .as("the first notification, not a new one")
+        .isEqualTo(first.at("/data/0/createdAt").asText());
+    assertThat(again.path("read").asBoolean()).isTrue();
+  }
+
   // ------------------------------------------------------------------------------ comments
 
   @Test
@@ -454,6 +556,12 @@ class ModerationCloudTest {
       cursor = next.asText();
     }
     throw new AssertionError("more than 50 pages of queue");
+  }
+
+  private static JsonNode notifications(Visitor who) {
+    Visitor.Reply reply = who.get("/api/v1/notifications");
+    assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
+    return reply.body();
   }
 
   private static List<String> ids(Visitor.Reply reply) {

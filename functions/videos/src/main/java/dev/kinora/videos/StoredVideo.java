@@ -53,8 +53,9 @@ public record StoredVideo(
   }
 
   /**
-   * The contract's {@code Video}. The failure reason is only ever shown to the owner: every other
-   * caller sees ready videos only, which have none.
+   * The contract's {@code Video}. The failure reason is only ever shown to the owner and, for a
+   * blocked video, the admins who may review it: every other caller sees ready videos only, which
+   * have none.
    */
   public Video toApi() {
     return new Video(

@@ -63,20 +63,47 @@ public final class VideoService {
    *     two answers are identical, so probing ids reveals nothing
    */
   public StoredVideo find(String videoId, String viewerId) {
-    return store
-        .find(videoId)
-        .filter(video -> visible(video, viewerId))
-        .orElseThrow(VideoService::notFound);
+    return find(videoId, viewerId, false);
   }
 
-  /** {@link #find(String, String)} for a caller read from the session (empty: anonymous). */
+  /**
+   * The video as a caller read from the session (empty: anonymous) may <em>see</em> it: an admin
+   * also sees a blocked one (to review it and read the reason), which is all the watch page needs.
+   * Writing anything about a video (progress, views, edits) goes through {@link #find(String,
+   * String)}, where the role counts for nothing.
+   */
   public StoredVideo find(String videoId, Optional<SessionUser> viewer) {
-    return find(videoId, viewer.map(SessionUser::userId).orElse(null));
+    return find(
+        videoId,
+        viewer.map(SessionUser::userId).orElse(null),
+        viewer.map(SessionUser::isAdmin).orElse(false));
+  }
+
+  private StoredVideo find(String videoId, String viewerId, boolean viewerIsAdmin) {
+    return store
+        .find(videoId)
+        .filter(
+            video ->
+                ViewingPolicy.decide(video, viewerId, viewerIsAdmin)
+                    instanceof ViewingPolicy.Allowed)
+        .orElseThrow(VideoService::notFound);
   }
 
   /** {@link #find} plus the channel and the caller's resume position and like state. */
   public Detail detail(String videoId, String viewerId) {
-    StoredVideo video = find(videoId, viewerId);
+    return detail(find(videoId, viewerId), viewerId);
+  }
+
+  /**
+   * The watch page's read: {@link #detail(String, String)} for a caller read from the session, as
+   * {@link #find(String, Optional)} lets them see it (admins: blocked videos too).
+   */
+  public Detail detail(String videoId, Optional<SessionUser> viewer) {
+    return detail(find(videoId, viewer), viewer.map(SessionUser::userId).orElse(null));
+  }
+
+  private Detail detail(StoredVideo video, String viewerId) {
+    String videoId = video.id();
     ChannelSummary channel =
         channels
             .find(video.channelId())

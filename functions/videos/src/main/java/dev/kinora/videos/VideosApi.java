@@ -114,7 +114,7 @@ public final class VideosApi
   private APIGatewayV2HTTPResponse getVideo(ApiRequest request) {
     String videoId = videoId(request);
     Optional<SessionUser> user = request.user();
-    VideoService.Detail detail = videos.detail(videoId, user.map(SessionUser::userId).orElse(null));
+    VideoService.Detail detail = videos.detail(videoId, user);
     ObjectNode data = Json.mapper().valueToTree(detail.video().toApi());
     data.set("channel", Json.mapper().valueToTree(detail.channel()));
     data.set("viewer", Json.mapper().valueToTree(detail.viewer()));
@@ -214,7 +214,7 @@ public final class VideosApi
     if (!issues.isEmpty()) {
       throw ApiException.validation(issues);
     }
-    VideoService.Detail detail = videos.detail(link.get().videoId(), null);
+    VideoService.Detail detail = videos.detail(link.get().videoId(), Optional.empty());
     return ApiResponses.bare(
         oembed.response(link.get(), detail.video(), detail.channel(), maxWidth, maxHeight));
   }

@@ -1,15 +1,14 @@
 package dev.kinora.videos;
 
-import dev.kinora.shared.model.VideoStatus;
-import dev.kinora.shared.model.VideoVisibility;
-import java.util.Optional;
+import dev.kinora.shared.video.VideoAccessPolicy;
 
 /**
- * Who may see a video, every rule in one place. The owner sees their video in every state (to
- * follow an upload, read why it failed or was blocked, and watch private videos). Everyone else
- * sees it only when it is ready and public or unlisted (unlisted: anyone who has the link, which is
- * all a read by id needs). A refusal carries the reason for logs; callers are told only that the
- * video was not found, so its existence does not leak.
+ * Who may see a video, for the videos context: the shared {@link VideoAccessPolicy} over a stored
+ * row. The owner sees their video in every state (to follow an upload, read why it failed or was
+ * blocked, and watch private videos). Everyone else sees it only when it is ready and public or
+ * unlisted (unlisted: anyone who has the link, which is all a read by id needs); admins also see a
+ * blocked one, to review and unblock it. A refusal carries the reason for logs; callers are told
+ * only that the video was not found, so its existence does not leak.
  */
 public final class ViewingPolicy {
 
@@ -28,24 +27,19 @@ public final class ViewingPolicy {
    * @param viewerId the signed-in caller's user id, null when anonymous
    */
   public static Decision decide(StoredVideo video, String viewerId) {
-    if (video.isOwnedBy(viewerId)) {
-      return new Allowed();
-    }
-    return notReady(video)
-        .or(() -> privateToItsOwner(video))
-        .<Decision>map(Refused::new)
-        .orElseGet(Allowed::new);
+    return decide(video, viewerId, false);
   }
 
-  private static Optional<String> notReady(StoredVideo video) {
-    return video.status() == VideoStatus.READY
-        ? Optional.empty()
-        : Optional.of("status " + video.status() + " is visible to the owner only");
-  }
-
-  private static Optional<String> privateToItsOwner(StoredVideo video) {
-    return video.visibility() == VideoVisibility.PRIVATE
-        ? Optional.of("a private video is visible to the owner only")
-        : Optional.empty();
+  /**
+   * @param viewerId the signed-in caller's user id, null when anonymous
+   * @param viewerIsAdmin whether the caller holds the admin role (sees blocked videos too)
+   */
+  public static Decision decide(StoredVideo video, String viewerId, boolean viewerIsAdmin) {
+    var facts =
+        new VideoAccessPolicy.VideoFacts(video.ownerId(), video.visibility(), video.status());
+    return switch (VideoAccessPolicy.decide(facts, viewerId, viewerIsAdmin)) {
+      case VideoAccessPolicy.Allowed allowed -> new Allowed();
+      case VideoAccessPolicy.Refused refused -> new Refused(refused.reason());
+    };
   }
 }

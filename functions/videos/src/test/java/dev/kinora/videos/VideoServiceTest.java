@@ -8,9 +8,11 @@ import dev.kinora.shared.http.ApiException;
 import dev.kinora.shared.http.SessionUser;
 import dev.kinora.shared.model.VideoStatus;
 import dev.kinora.shared.model.VideoVisibility;
+import dev.kinora.shared.model.WatchProgressUpdate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +24,8 @@ class VideoServiceTest {
       new SessionUser(SampleVideos.OWNER, SampleVideos.OWNER_CHANNEL, "owner", 0);
   private static final SessionUser SOMEONE_ELSE =
       new SessionUser("other-account", "other-channel", "other", 0);
+  private static final SessionUser AN_ADMIN =
+      new SessionUser("admin-account", "admin-channel", "mod", 0, Set.of(SessionUser.ADMIN));
 
   private final InMemoryVideoStore store = new InMemoryVideoStore();
   private final VideoService service =
@@ -31,6 +35,7 @@ class VideoServiceTest {
   enum Caller {
     OWNER_OF_THE_VIDEO(Optional.of(OWNER)),
     ANOTHER_USER(Optional.of(SOMEONE_ELSE)),
+    AN_ADMIN_WHO_DOES_NOT_OWN_IT(Optional.of(AN_ADMIN)),
     ANONYMOUS(Optional.empty());
 
     final Optional<SessionUser> user;
@@ -48,7 +53,9 @@ class VideoServiceTest {
         for (Caller caller : Caller.values()) {
           boolean visible =
               caller == Caller.OWNER_OF_THE_VIDEO
-                  || (status == VideoStatus.READY && visibility != VideoVisibility.PRIVATE);
+                  || (status == VideoStatus.READY && visibility != VideoVisibility.PRIVATE)
+                  || (caller == Caller.AN_ADMIN_WHO_DOES_NOT_OWN_IT
+                      && status == VideoStatus.BLOCKED);
           cases.add(Arguments.of(visibility, status, caller, visible));
         }
       }
@@ -90,6 +97,35 @@ class VideoServiceTest {
 
     assertThat(video.status()).isEqualTo(VideoStatus.BLOCKED);
     assertThat(video.failureReason()).isEqualTo("Removed for violating the community guidelines");
+  }
+
+  @Test
+  void anAdminReviewsABlockedVideoWithItsReasonButNothingMoreThanAnyone() {
+    store.put(SampleVideos.video("Blocked0001", VideoVisibility.PUBLIC, VideoStatus.BLOCKED));
+    store.put(SampleVideos.video("Private0001", VideoVisibility.PRIVATE, VideoStatus.READY));
+
+    var detail = service.detail("Blocked0001", Optional.of(AN_ADMIN));
+
+    assertThat(detail.video().toApi().status()).isEqualTo(VideoStatus.BLOCKED);
+    assertThat(detail.video().toApi().failureReason())
+        .isEqualTo("Removed for violating the community guidelines");
+    assertThat(detail.viewer().isOwner()).isFalse();
+    // reviewing is reading: no progress, no view, no edit, and nobody's private video
+    var progress =
+        catchApiException(
+            () ->
+                service.saveProgress(
+                    "Blocked0001", AN_ADMIN.userId(), new WatchProgressUpdate(1.0, 10.0)));
+    assertThat(progress.code()).isEqualTo(ErrorCode.VIDEO_NOT_FOUND);
+    assertThat(
+            catchApiException(
+                    () -> service.recordView("Blocked0001", Viewer.signedIn(AN_ADMIN.userId()), 60))
+                .code())
+        .isEqualTo(ErrorCode.VIDEO_NOT_FOUND);
+    assertThat(catchApiException(() -> service.delete("Blocked0001", AN_ADMIN.userId())).code())
+        .isEqualTo(ErrorCode.VIDEO_NOT_FOUND);
+    assertThat(catchApiException(() -> service.detail("Private0001", Optional.of(AN_ADMIN))).code())
+        .isEqualTo(ErrorCode.VIDEO_NOT_FOUND);
   }
 
   @Test
