@@ -3,8 +3,11 @@ package dev.kinora.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kinora.local.testing.KinoraCloud;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 
@@ -85,6 +88,47 @@ class FrontDoorTest {
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.body()).contains("no schedule registered");
+  }
+
+  @Test
+  void aClientStillSendingALargeBodyAlwaysReceivesTheRefusal() throws Exception {
+    String largeBody = "{\"text\":\"" + "a".repeat(800_000) + "\"}";
+    List<String> answers = new ArrayList<>();
+    for (String path : List.of("/api/v1/videos/%C0%AF/views", "/api/v1/no-such-route")) {
+      for (int attempt = 0; attempt < 25; attempt++) {
+        try {
+          answers.add(path + " " + post(path, largeBody).statusCode());
+        } catch (IOException lost) {
+          answers.add(path + " lost: " + lost.getMessage());
+        }
+      }
+    }
+
+    assertThat(answers)
+        .allMatch(answer -> answer.endsWith(" 400") || answer.endsWith(" 404"), "answered");
+  }
+
+  @Test
+  void malformedRequestUrisAreStillRefusedBeforeAnyRouteRuns() throws Exception {
+    for (String segment : List.of("%C0%AF", "%2F", "%00", "%ED%A0%80", "%2e%2e")) {
+      HttpResponse<String> refused = post("/api/v1/videos/" + segment + "/views", "{}");
+
+      assertThat(refused.statusCode()).as(segment).isEqualTo(400);
+      assertThat(refused.headers().firstValue("content-type").orElse(""))
+          .as(segment)
+          .startsWith("text/html");
+    }
+  }
+
+  private HttpResponse<String> post(String path, String body) throws Exception {
+    return cloud
+        .httpClient()
+        .send(
+            HttpRequest.newBuilder(cloud.url(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String path, String range) throws Exception {

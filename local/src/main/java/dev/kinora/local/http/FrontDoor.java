@@ -4,13 +4,18 @@ import dev.kinora.local.LocalAws;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.http.pathmap.PathSpec;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.PathMappingsHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -32,11 +37,14 @@ public final class FrontDoor implements AutoCloseable {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendDateHeader(true);
+    // Jetty's own refusal of a malformed URI leaves the body unread and resets the connection, so a
+    // client still sending a large body loses the 400; MalformedUriRefusal gives the same answer.
+    http.setUriCompliance(UriCompliance.UNSAFE);
     this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
     connector.setHost(LocalAws.HOST);
     connector.setPort(port);
     server.addConnector(connector);
-    server.setHandler(paths);
+    server.setHandler(new MalformedUriRefusal(paths));
     // No graceful drain: an SDK client's idle keep-alive connection would otherwise make every stop
     // wait and then fail with a TimeoutException. A local cloud stops at once, like Ctrl-C.
     server.setStopTimeout(0);
@@ -68,7 +76,9 @@ public final class FrontDoor implements AutoCloseable {
     if (server.isStarted()) {
       throw new IllegalStateException("set response headers before the front door starts");
     }
-    server.setHandler(behaviours.isEmpty() ? paths : SecurityHeaders.adding(behaviours, paths));
+    server.setHandler(
+        new MalformedUriRefusal(
+            behaviours.isEmpty() ? paths : SecurityHeaders.adding(behaviours, paths)));
     return this;
   }
 
@@ -90,6 +100,30 @@ public final class FrontDoor implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
       throw new IOException("stopping the front door failed", e);
+    }
+  }
+
+  /**
+   * Refuses what Jetty's default URI compliance refuses (bad UTF-8, an encoded {@code /} or NUL,
+   * {@code ..} segments) with the same 400, but only after reading the body to its end, as
+   * CloudFront does: the connection then stays usable and the client always receives the answer.
+   */
+  private static final class MalformedUriRefusal extends Handler.Wrapper {
+    MalformedUriRefusal(Handler handler) {
+      super(handler);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      boolean malformed =
+          request.getHttpURI().getViolations().stream()
+              .anyMatch(violation -> !UriCompliance.DEFAULT.allows(violation));
+      if (!malformed) {
+        return super.handle(request, response, callback);
+      }
+      Content.Source.consumeAll(request);
+      Response.writeError(request, response, callback, 400, "Malformed request URI");
+      return true;
     }
   }
 }

@@ -72,6 +72,9 @@ public final class HttpApiHandler extends Handler.Abstract {
     response.getHeaders().put("apigw-requestid", requestId);
     Optional<HttpApiRouter.Match> match = router.route(request.getMethod(), rawPath);
     if (match.isEmpty()) {
+      // Read to the end like API Gateway does: an unread body makes Jetty close the connection
+      // after answering, and a client still sending it then loses the answer to the reset.
+      Content.Source.consumeAll(request);
       return Responses.json(response, callback, 404, NOT_FOUND);
     }
     ObjectNode event = eventNode(request, match.get(), requestId);

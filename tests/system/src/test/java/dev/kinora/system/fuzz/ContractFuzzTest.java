@@ -63,6 +63,7 @@ class ContractFuzzTest {
   private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
   private final AtomicInteger edgeRefusals = new AtomicInteger();
   private final AtomicInteger gatewayAnswers = new AtomicInteger();
+  private final AtomicInteger answersLostToTheReset = new AtomicInteger();
 
   ContractFuzzTest(LocalCloud cloud) {
     this.cloud = cloud;
@@ -151,7 +152,9 @@ class ContractFuzzTest {
         table(histogram, sent, millis, seed, batchesChecked, batchesWithAccepted)
             + "not from a function: "
             + edgeRefusals.get()
-            + " front-door refusals of a malformed or oversized request (400/431, no route ran), "
+            + " front-door refusals of a malformed or oversized request (400/431, no route ran; "
+            + answersLostToTheReset.get()
+            + " of them lost to the connection reset while the body was still being sent), "
             + gatewayAnswers.get()
             + " API Gateway answers (401 without any cookie on a guarded route, 404 no route);"
             + " every other error was a function's ErrorEnvelope");
@@ -186,6 +189,23 @@ class ContractFuzzTest {
   }
 
   private int sendAndCheck(HttpClient client, FuzzRequest request) {
+    HttpResponse<String> response;
+    try {
+      response = send(client, httpRequest(request, true));
+    } catch (IOException e) {
+      if (request.body() != null && refusedAtTheFrontDoorWithoutItsBody(client, request)) {
+        edgeRefusals.incrementAndGet();
+        answersLostToTheReset.incrementAndGet();
+        return 400;
+      }
+      failures.add("no answer (" + e + ") to " + request.describe());
+      return 599;
+    }
+    check(request, response);
+    return response.statusCode();
+  }
+
+  private HttpRequest httpRequest(FuzzRequest request, boolean withBody) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(
                 URI.create(
@@ -195,19 +215,25 @@ class ContractFuzzTest {
             .timeout(Duration.ofSeconds(60))
             .method(
                 request.method(),
-                request.body() == null
+                request.body() == null || !withBody
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(request.body()));
     request.headers().forEach(builder::header);
-    HttpResponse<String> response;
+    return builder.build();
+  }
+
+  /**
+   * Jetty refuses a request line it cannot parse (a NUL in the path) before reading the body, then
+   * closes the connection; a client still sending a large body may lose the 400 to the reset, as it
+   * would behind CloudFront. Such a loss counts as that refusal only when the same request without
+   * its body is refused at the front door.
+   */
+  private boolean refusedAtTheFrontDoorWithoutItsBody(HttpClient client, FuzzRequest request) {
     try {
-      response = send(client, builder.build());
+      return isEdgeRefusal(request, send(client, httpRequest(request, false)));
     } catch (IOException e) {
-      failures.add("no answer (" + e + ") to " + request.describe());
-      return 599;
+      return false;
     }
-    check(request, response);
-    return response.statusCode();
   }
 
   /**
