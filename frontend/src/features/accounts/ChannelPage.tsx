@@ -21,7 +21,7 @@ type ChannelTab = (typeof TABS)[number]['id'];
  * The channel's Videos / Playlists tabs (WAI-ARIA tabs: one tab stop, arrow keys, Home and End move between them);
  * the chosen one is `?tab=` so it survives a reload and can be linked.
  */
-function ChannelTabs({ channelId, handle, channelName }: { channelId: string; handle: string; channelName: string }) {
+function ChannelTabs({ channelId, channelName }: { channelId: string; channelName: string }) {
   const [params, setParams] = useSearchParams();
   const selected: ChannelTab = params.get('tab') === 'playlists' ? 'playlists' : 'videos';
   const refs = useRef<Partial<Record<ChannelTab, HTMLButtonElement | null>>>({});
@@ -83,7 +83,7 @@ function ChannelTabs({ channelId, handle, channelName }: { channelId: string; ha
         {selected === 'videos' ? (
           <ChannelVideos channelId={channelId} channelName={channelName} />
         ) : (
-          <ChannelPlaylists idOrHandle={handle} channelName={channelName} />
+          <ChannelPlaylists idOrHandle={channelId} channelName={channelName} />
         )}
       </div>
     </>
@@ -131,7 +131,7 @@ export function ChannelPage() {
           </Link>
         )}
       </header>
-      <ChannelTabs channelId={shown.id} handle={shown.handle} channelName={shown.name} />
+      <ChannelTabs channelId={shown.id} channelName={shown.name} />
     </section>
   );
 }

@@ -268,7 +268,7 @@ function channelPage(playlists: () => Response) {
     ...signedInApi,
     'GET /api/v1/channels/ada': () => json({ data: { ...channel, description: '' } }),
     'GET /api/v1/channels/ch_00000000001/videos': () => json({ data: [], meta: {} }),
-    'GET /api/v1/channels/ada/playlists': playlists,
+    'GET /api/v1/channels/ch_00000000001/playlists': playlists,
   });
 }
 
