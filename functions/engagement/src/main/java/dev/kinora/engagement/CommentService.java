@@ -91,7 +91,7 @@ public final class CommentService {
   public Page<StoredComment> list(
       String videoId, Optional<SessionUser> viewer, CommentSort sort, String cursor, int limit) {
     VideoRef video = videos.video(videoId).orElseThrow(Refusals::videoNotFound);
-    EngagementPolicy.mayView(video, viewerId(viewer))
+    EngagementPolicy.mayView(video, viewerId(viewer), isAdmin(viewer))
         .ifPresent(
             refusal -> {
               throw Refusals.forVideo(refusal);
@@ -102,13 +102,13 @@ public final class CommentService {
   /** A page of a top-level comment's replies, oldest first. */
   public Page<StoredComment> replies(
       String commentId, Optional<SessionUser> viewer, String cursor, int limit) {
-    StoredComment comment = visibleComment(commentId, viewerId(viewer)).comment();
+    StoredComment comment = visibleComment(commentId, viewerId(viewer), isAdmin(viewer)).comment();
     return withCursor(() -> comments.replies(comment.id(), cursor, limit));
   }
 
   /** The author's new text, within {@code comment.editWindowMinutes} of posting. */
   public StoredComment edit(String commentId, SessionUser user, String text) {
-    StoredComment comment = visibleComment(commentId, user.userId()).comment();
+    StoredComment comment = visibleComment(commentId, user.userId(), false).comment();
     EngagementPolicy.mayEdit(comment, user.userId(), limits.editWindow(), clock.instant())
         .ifPresent(
             refusal -> {
@@ -121,7 +121,7 @@ public final class CommentService {
 
   /** Deletes a comment (and a top-level comment's replies): its author or the video's owner. */
   public void delete(String commentId, SessionUser user) {
-    Visible visible = visibleComment(commentId, user.userId());
+    Visible visible = visibleComment(commentId, user.userId(), false);
     EngagementPolicy.mayDelete(visible.comment(), visible.video(), user.userId())
         .ifPresent(
             refusal -> {
@@ -134,10 +134,10 @@ public final class CommentService {
 
   private record Visible(StoredComment comment, VideoRef video) {}
 
-  private Visible visibleComment(String commentId, String viewerId) {
+  private Visible visibleComment(String commentId, String viewerId, boolean viewerIsAdmin) {
     StoredComment comment = comments.find(commentId).orElseThrow(Refusals::commentNotFound);
     VideoRef video = videos.video(comment.videoId()).orElseThrow(Refusals::commentNotFound);
-    EngagementPolicy.mayView(video, viewerId)
+    EngagementPolicy.mayView(video, viewerId, viewerIsAdmin)
         .ifPresent(
             refusal -> {
               throw Refusals.forComment(refusal);
@@ -166,6 +166,10 @@ public final class CommentService {
 
   private static String viewerId(Optional<SessionUser> viewer) {
     return viewer.map(SessionUser::userId).orElse(null);
+  }
+
+  private static boolean isAdmin(Optional<SessionUser> viewer) {
+    return viewer.map(SessionUser::isAdmin).orElse(false);
   }
 
   private static ApiException badParent(String message) {

@@ -29,7 +29,17 @@ public final class EngagementPolicy {
 
   /** Seeing a video, its comments or its rating: the videos context's visibility rule. */
   public static Optional<Refusal> mayView(VideoRef video, String viewerId) {
-    return VideoAccessPolicy.canSee(video.facts(), viewerId)
+    return mayView(video, viewerId, false);
+  }
+
+  /**
+   * Reading a video's comments: {@link #mayView(VideoRef, String)}, except that an admin also reads
+   * those of a blocked video, to review a report in its context. Writing counts the role for
+   * nothing ({@link #mayEngage}).
+   */
+  public static Optional<Refusal> mayView(VideoRef video, String viewerId, boolean viewerIsAdmin) {
+    return VideoAccessPolicy.decide(video.facts(), viewerId, viewerIsAdmin)
+            instanceof VideoAccessPolicy.Allowed
         ? Optional.empty()
         : Optional.of(new Refusal(Kind.NOT_FOUND, "There is no such video"));
   }

@@ -15,6 +15,7 @@ import dev.kinora.shared.model.VideoStatus;
 import dev.kinora.shared.model.VideoVisibility;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,36 @@ class CommentServiceTest {
     post(video, OWNER, "Note to self", null);
     assertThat(f.comments.list(video, Optional.of(OWNER), CommentSort.NEWEST, null, 20).items())
         .hasSize(1);
+  }
+
+  @Test
+  void anAdminReadsTheCommentsOfABlockedVideoButNeitherCommentsOnItNorEditsThem() {
+    String video = f.publicVideo();
+    StoredComment top = post(video, ALICE, "Reported comment", null);
+    post(video, BOB, "A reply", top.id());
+    VideoRef row = f.videoRow(video);
+    f.store.put(
+        new VideoRef(
+            video,
+            row.ownerId(),
+            row.visibility(),
+            VideoStatus.BLOCKED,
+            row.likeCount(),
+            row.dislikeCount(),
+            row.commentCount()));
+    SessionUser admin =
+        new SessionUser("acc_mod", "ch_mod", "mod", Long.MAX_VALUE, Set.of(SessionUser.ADMIN));
+
+    assertThat(f.comments.list(video, Optional.of(admin), CommentSort.NEWEST, null, 20).items())
+        .extracting(StoredComment::text)
+        .containsExactly("Reported comment");
+    assertThat(f.comments.replies(top.id(), Optional.of(admin), null, 20).items()).hasSize(1);
+    assertCode(
+        () -> f.comments.list(video, Optional.of(BOB), CommentSort.NEWEST, null, 20),
+        ErrorCode.VIDEO_NOT_FOUND);
+    assertCode(() -> f.comments.replies(top.id(), Optional.empty(), null, 20), ErrorCode.NOT_FOUND);
+    assertCode(() -> post(video, admin, "Looking into it", null), ErrorCode.VIDEO_NOT_FOUND);
+    assertCode(() -> f.comments.delete(top.id(), admin), ErrorCode.NOT_FOUND);
   }
 
   @Test
