@@ -98,7 +98,11 @@ public final class DiscoveryApi
 
   private APIGatewayV2HTTPResponse related(ApiRequest request) {
     String videoId = pathValue(request, VIDEO_ID, "VideoId");
-    return list(related.related(videoId, request.user().map(SessionUser::userId).orElse(null)));
+    return list(
+        related.related(
+            videoId,
+            request.user().map(SessionUser::userId).orElse(null),
+            request.user().map(SessionUser::isAdmin).orElse(false)));
   }
 
   private APIGatewayV2HTTPResponse channelVideos(ApiRequest request) {

@@ -47,10 +47,21 @@ final class RelatedService {
    * @throws ApiException VIDEO_NOT_FOUND when the video does not exist or the caller may not see it
    */
   Page related(String videoId, String viewerId) {
+    return related(videoId, viewerId, false);
+  }
+
+  /**
+   * {@link #related(String, String)} for a caller who may be an admin: an admin reviewing a blocked
+   * video gets its Up next list too (of listable videos only, like everyone).
+   */
+  Page related(String videoId, String viewerId, boolean viewerIsAdmin) {
     Map<String, AttributeValue> item =
         videos
             .video(videoId)
-            .filter(row -> VideoAccessPolicy.canSee(VideoItems.facts(row), viewerId))
+            .filter(
+                row ->
+                    VideoAccessPolicy.decide(VideoItems.facts(row), viewerId, viewerIsAdmin)
+                        instanceof VideoAccessPolicy.Allowed)
             .orElseThrow(() -> new ApiException(ErrorCode.VIDEO_NOT_FOUND, "No video " + videoId));
     Video subject = VideoItems.toVideo(item);
 

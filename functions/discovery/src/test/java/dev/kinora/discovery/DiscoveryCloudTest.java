@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kinora.local.LocalCloud;
+import dev.kinora.local.testing.Admins;
 import dev.kinora.local.testing.KinoraCloud;
 import dev.kinora.local.testing.VideoRows;
 import dev.kinora.local.testing.Visitor;
@@ -261,6 +262,22 @@ class DiscoveryCloudTest {
         .doesNotContain(secret);
     assertThat(new Visitor(cloud).get("/api/v1/videos/Nn0SuchVid1/related").code())
         .isEqualTo("VIDEO_NOT_FOUND");
+  }
+
+  @Test
+  void anAdminReviewingABlockedVideoGetsItsRelatedListAndNobodyElseFindsIt() {
+    Visitor owner = Visitor.signedUp(cloud);
+    String category = unique("blk");
+    String blocked = VideoRows.ready(cloud, owner).status("blocked").categories(category).put();
+    String sibling = VideoRows.ready(cloud, owner).categories(category).put();
+
+    assertThat(new Visitor(cloud).get("/api/v1/videos/" + blocked + "/related").code())
+        .isEqualTo("VIDEO_NOT_FOUND");
+    assertThat(Visitor.signedUp(cloud).get("/api/v1/videos/" + blocked + "/related").code())
+        .isEqualTo("VIDEO_NOT_FOUND");
+    assertThat(ids(Admins.signedUp(cloud).get("/api/v1/videos/" + blocked + "/related")))
+        .contains(sibling)
+        .doesNotContain(blocked);
   }
 
   @Test

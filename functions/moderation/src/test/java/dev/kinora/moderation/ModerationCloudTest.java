@@ -1,18 +1,16 @@
 package dev.kinora.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kinora.local.LocalCloud;
-import dev.kinora.local.admin.AdminCommand;
+import dev.kinora.local.testing.Admins;
 import dev.kinora.local.testing.KinoraCloud;
 import dev.kinora.local.testing.VideoRows;
 import dev.kinora.local.testing.Visitor;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.discovery.ViewBuckets;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Moderation end to end in the local cloud: accounts signed up through the front door, the admin
- * role granted with the operator's command-line tool ({@link AdminCommand}, what {@code ./kinora
+ * role granted with the operator's command-line tool ({@code AdminCommand}, what {@code ./kinora
  * admin grant} runs), reports and admin actions through the real moderation function, and every
  * place a blocked video must vanish from read through the real videos, search (stream-fed index),
  * discovery and engagement functions and the front door's media check.
@@ -157,15 +155,9 @@ class ModerationCloudTest {
         .as("granting twice")
         .contains("roles now: admin");
 
-    var err = new ByteArrayOutputStream();
-    int code =
-        AdminCommand.run(
-            new String[] {"grant", "nobody-" + unique(), "--url", cloud.frontDoorUrl().toString()},
-            Map.of(),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertThat(code).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no account");
+    assertThatThrownBy(() -> grant("grant", "nobody-" + unique()))
+        .hasMessageContaining("exited 1")
+        .hasMessageContaining("no account");
   }
 
   // ------------------------------------------------------------------------------ blocking
@@ -476,22 +468,11 @@ class ModerationCloudTest {
 
   /** A fresh account made admin with the command-line tool, before its first API call. */
   private Visitor admin() {
-    Visitor admin = Visitor.signedUp(cloud);
-    assertThat(grant("grant", admin.handle())).contains("granted admin");
-    return admin;
+    return Admins.signedUp(cloud);
   }
 
   private String grant(String verb, String who) {
-    var out = new ByteArrayOutputStream();
-    var err = new ByteArrayOutputStream();
-    int code =
-        AdminCommand.run(
-            new String[] {verb, who, "--url", cloud.frontDoorUrl().toString()},
-            Map.of(),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    return out.toString(StandardCharsets.UTF_8);
+    return Admins.command(cloud, verb, who);
   }
 
   /**
