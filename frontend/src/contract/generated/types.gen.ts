@@ -331,7 +331,7 @@ export type Video = {
    */
   playableResolutions?: Array<string>;
   /**
-   * Same-origin path of the poster JPEG (`/media/{id}/thumbnail.jpg`) once ready.
+   * Same-origin path of the poster JPEG (`/media/{id}/poster-{token}.jpg`, the token 128 random bits) once ready; the only media path served without signed cookies. It changes when the video becomes private.
    */
   thumbnailUrl?: string;
   /**

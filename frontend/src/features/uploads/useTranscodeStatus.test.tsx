@@ -90,14 +90,14 @@ test('completedEventShowsReadyWithThePoster', () => {
       type: 'transcode.completed',
       videoId: VIDEO,
       resolutions: ['360p'],
-      thumbnailUrl: `/media/${VIDEO}/thumbnail.jpg`,
+      thumbnailUrl: `/media/${VIDEO}/poster-3q2-7wAAAQIDBAUGBwgJCg.jpg`,
       durationSeconds: 4,
     });
   });
   expect(result.current.view).toEqual({
     phase: 'ready',
     resolutions: ['360p'],
-    thumbnailUrl: `/media/${VIDEO}/thumbnail.jpg`,
+    thumbnailUrl: `/media/${VIDEO}/poster-3q2-7wAAAQIDBAUGBwgJCg.jpg`,
   });
 });
 
@@ -117,7 +117,11 @@ test('everyReconnectReadsTheVideoSoAMissedCompletionStillShows', async () => {
     realtime.latest().drop();
   });
   expect(result.current.live).toBe(false);
-  serverVideo = video({ status: 'ready', resolutions: ['360p'], thumbnailUrl: `/media/${VIDEO}/thumbnail.jpg` });
+  serverVideo = video({
+    status: 'ready',
+    resolutions: ['360p'],
+    thumbnailUrl: `/media/${VIDEO}/poster-3q2-7wAAAQIDBAUGBwgJCg.jpg`,
+  });
   act(() => {
     realtime.fire();
     realtime.latest().open();

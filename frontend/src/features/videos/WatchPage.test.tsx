@@ -66,7 +66,7 @@ function ready(overrides: Partial<VideoDetail> = {}): VideoDetail {
     resolutions: ['720p', '360p'],
     durationSeconds: 600,
     playlistUrl: '/media/vid_0000001/master.m3u8',
-    thumbnailUrl: '/media/vid_0000001/thumbnail.jpg',
+    thumbnailUrl: '/media/vid_0000001/poster-3q2-7wAAAQIDBAUGBwgJCg.jpg',
     viewCount: 1234,
     publishedAt: '2026-11-25T15:05:00Z',
     ...overrides,
@@ -121,7 +121,10 @@ test('aReadyVideoPlaysFromTheResumePositionWithAdaptiveStartAndAQualityMenu', as
       .getAllByRole('option')
       .map((option) => option.textContent),
   ).toEqual(['Auto (720p)', '720p', '360p']);
-  expect(document.querySelector('video')).toHaveAttribute('poster', '/media/vid_0000001/thumbnail.jpg');
+  expect(document.querySelector('video')).toHaveAttribute(
+    'poster',
+    '/media/vid_0000001/poster-3q2-7wAAAQIDBAUGBwgJCg.jpg',
+  );
   expect(screen.getByText(/1,234 views/)).toBeInTheDocument();
   expect(screen.getByText('@sea')).toBeInTheDocument();
   expect(screen.getByText('1,200 subscribers')).toBeInTheDocument();

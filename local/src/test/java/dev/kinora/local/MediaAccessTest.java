@@ -12,19 +12,23 @@ class MediaAccessTest {
   private final MediaAccess access =
       MediaAccess.checkedBy(
           "/api/v1/videos/{videoId}",
-          List.of("/media/avatars/*", "/media/*/thumbnail.jpg"),
+          List.of("/media/avatars/*", "/media/*/poster-*.jpg"),
           () -> URI.create("http://127.0.0.1:1"));
 
   @Test
   void pathsOfPublicCacheBehavioursNeedNoCheck() {
     assertThat(access.mayRead("media/avatars/ch_1/a1b2.png", null)).isTrue();
-    assertThat(access.mayRead("media/Ab_-012345z/thumbnail.jpg", null)).isTrue();
+    assertThat(access.mayRead("media/Ab_-012345z/poster-Zm9vYmFyYmF6cXV4cXV1eA.jpg", null))
+        .isTrue();
   }
 
   @Test
   void everyOtherMediaPathNeedsTheViewingPolicysYes() {
     assertThat(access.mayRead("media/Ab_-012345z/master.m3u8", "kinora_session=x")).isFalse();
-    assertThat(access.mayRead("media/Ab_-012345z/thumbnail.jpg.m3u8", null)).isFalse();
+    assertThat(access.mayRead("media/Ab_-012345z/poster-Zm9v.jpg.m3u8", null)).isFalse();
+    assertThat(access.mayRead("media/Ab_-012345z/thumbnail.jpg", null))
+        .as("the poster name of old, id-derived keys")
+        .isFalse();
     assertThat(access.mayRead("raw/Ab_-012345z/source", null)).isFalse();
   }
 

@@ -178,7 +178,7 @@ class RealtimeCloudTest {
       JsonNode completed = heard.getLast();
       assertThat(completed.path("resolutions")).extracting(JsonNode::asText).contains("360p");
       assertThat(completed.path("thumbnailUrl").asText())
-          .isEqualTo("/media/" + videoId + "/thumbnail.jpg");
+          .matches("/media/" + videoId + "/poster-[A-Za-z0-9_-]{22}\\.jpg");
       assertThat(completed.path("durationSeconds").asDouble()).isGreaterThan(1.5);
     }
   }

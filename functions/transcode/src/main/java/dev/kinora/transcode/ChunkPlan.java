@@ -8,12 +8,13 @@ import java.util.List;
  * order, on the source's timeline, and which images and caption tracks it already published.
  *
  * @param durationSeconds the source's, as probed (what the row gets when it becomes ready)
+ * @param thumbnailUrl the poster the planner published ({@code /media/{id}/poster-{token}.jpg})
  * @param captions the source's text subtitles, published by the planner (none in older plans)
  */
 public record ChunkPlan(
     String videoId,
     double durationSeconds,
-    boolean thumbnail,
+    String thumbnailUrl,
     boolean storyboard,
     List<Chunk> chunks,
     List<ExtractedCaption> captions) {
@@ -27,10 +28,10 @@ public record ChunkPlan(
   public ChunkPlan(
       String videoId,
       double durationSeconds,
-      boolean thumbnail,
+      String thumbnailUrl,
       boolean storyboard,
       List<Chunk> chunks) {
-    this(videoId, durationSeconds, thumbnail, storyboard, chunks, List.of());
+    this(videoId, durationSeconds, thumbnailUrl, storyboard, chunks, List.of());
   }
 
   /**

@@ -89,7 +89,7 @@ public final class ChunkPlanner {
       throws IOException, TranscodeFailedException {
     String videoId = job.videoId();
     Path images = Files.createDirectories(work.resolve("images"));
-    transcoder.thumbnail(source, info, images.resolve(MediaKeys.THUMBNAIL), timeout);
+    transcoder.thumbnail(source, info, images.resolve(job.posterFileName()), timeout);
     boolean storyboard = true;
     try {
       transcoder.keyframeStoryboard(source, info, images.resolve(MediaKeys.STORYBOARD), timeout);
@@ -128,7 +128,13 @@ public final class ChunkPlanner {
     }
     uploader.upload(images, job.mediaBucket(), job.mediaPrefix());
     ChunkPlan plan =
-        new ChunkPlan(videoId, info.durationSeconds(), true, storyboard, chunks, captions);
+        new ChunkPlan(
+            videoId,
+            info.durationSeconds(),
+            MediaKeys.url(job.mediaPrefix() + job.posterFileName()),
+            storyboard,
+            chunks,
+            captions);
     storage.put(
         job.sourceBucket(),
         WorkKeys.plan(videoId),

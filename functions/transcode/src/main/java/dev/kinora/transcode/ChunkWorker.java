@@ -231,7 +231,7 @@ public final class ChunkWorker {
         new ReadyVideo(
             List.copyOf(byRung.keySet()),
             plan.durationSeconds(),
-            plan.thumbnail() ? MediaKeys.url(prefix + MediaKeys.THUMBNAIL) : null,
+            plan.thumbnailUrl(),
             MediaKeys.url(prefix + MediaKeys.MASTER_PLAYLIST),
             plan.storyboard() ? MediaKeys.url(prefix + MediaKeys.STORYBOARD) : null,
             plan.captions()));

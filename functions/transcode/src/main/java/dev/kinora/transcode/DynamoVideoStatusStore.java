@@ -9,6 +9,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The transcode side of VideosTable (docs/data-model.md): {@code processing → ready | failed}, each
@@ -62,7 +63,9 @@ public final class DynamoVideoStatusStore implements VideoStatusStore {
       set.append(", captions = :captions");
       values.put(":captions", AttributeValue.fromM(tracks));
     }
-    return update(videoId, set + " REMOVE failureReason", values);
+    // The poster token only ties a processing video's attempts together (posterToken below); a
+    // ready video's poster is wherever thumbnailUrl says, and the videos context moves it.
+    return update(videoId, set + " REMOVE failureReason, posterToken", values);
   }
 
   private static void optional(
@@ -93,6 +96,33 @@ public final class DynamoVideoStatusStore implements VideoStatusStore {
     values.put(":now", s(clock.instant().toString()));
     return update(
         videoId, "SET #status = :failed, failureReason = :reason, updatedAt = :now", values);
+  }
+
+  @Override
+  public Optional<String> posterToken(String videoId, String candidate) {
+    try {
+      var attributes =
+          dynamoDb
+              .updateItem(
+                  r ->
+                      r.tableName(table)
+                          .key(Map.of("id", s(videoId)))
+                          .updateExpression(
+                              "SET posterToken = if_not_exists(posterToken, :candidate)")
+                          .conditionExpression("#status = :processing")
+                          .expressionAttributeNames(Map.of("#status", "status"))
+                          .expressionAttributeValues(
+                              Map.of(
+                                  ":candidate",
+                                  s(candidate),
+                                  ":processing",
+                                  s(TranscodeService.PROCESSING)))
+                          .returnValues(ReturnValue.ALL_NEW))
+              .attributes();
+      return Optional.ofNullable(attributes.get("posterToken")).map(AttributeValue::s);
+    } catch (ConditionalCheckFailedException notProcessing) {
+      return Optional.empty();
+    }
   }
 
   @Override

@@ -151,13 +151,22 @@ public final class FfmpegBackend implements TranscodeBackend {
             });
     Set<String> published = early.await();
     Files.deleteIfExists(source);
+    Path poster = null;
+    if (output.thumbnail() != null) {
+      // The engine names it thumbnail.jpg; it is published under the job's poster token.
+      poster =
+          Files.move(
+              output.thumbnail(),
+              output.directory().resolve(job.posterFileName()),
+              StandardCopyOption.REPLACE_EXISTING);
+    }
     uploader.upload(output.directory(), job.mediaBucket(), job.mediaPrefix(), published);
     String prefix = job.mediaPrefix();
     return new TranscodeOutcome.Finished(
         new ReadyVideo(
             output.rungs().stream().map(Rung::name).toList(),
             info.durationSeconds(),
-            output.thumbnail() == null ? null : MediaKeys.url(prefix + MediaKeys.THUMBNAIL),
+            poster == null ? null : MediaKeys.url(prefix + job.posterFileName()),
             MediaKeys.url(prefix + MediaKeys.MASTER_PLAYLIST),
             output.storyboard() == null ? null : MediaKeys.url(prefix + MediaKeys.STORYBOARD),
             output.captions()));

@@ -6,7 +6,6 @@ package dev.kinora.transcode;
  */
 public final class MediaKeys {
   public static final String MASTER_PLAYLIST = "master.m3u8";
-  public static final String THUMBNAIL = "thumbnail.jpg";
   public static final String STORYBOARD = "storyboard.jpg";
 
   private MediaKeys() {}

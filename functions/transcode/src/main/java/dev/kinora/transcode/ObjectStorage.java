@@ -24,6 +24,9 @@ public interface ObjectStorage {
   void put(String bucket, String key, byte[] bytes, String contentType, String cacheControl)
       throws IOException;
 
+  /** Copies an object within {@code bucket}, its headers included (S3 {@code CopyObject}). */
+  void copy(String bucket, String fromKey, String toKey) throws IOException;
+
   /**
    * Reads a small object whole.
    *

@@ -19,6 +19,16 @@ public final class S3ObjectStorage implements ObjectStorage {
   }
 
   @Override
+  public void copy(String bucket, String fromKey, String toKey) {
+    s3.copyObject(
+        r ->
+            r.sourceBucket(bucket)
+                .sourceKey(fromKey)
+                .destinationBucket(bucket)
+                .destinationKey(toKey));
+  }
+
+  @Override
   public long size(String bucket, String key) {
     return s3.headObject(r -> r.bucket(bucket).key(key)).contentLength();
   }

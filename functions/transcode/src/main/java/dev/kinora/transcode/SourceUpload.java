@@ -7,8 +7,13 @@ package dev.kinora.transcode;
  */
 public record SourceUpload(String bucket, String key, String videoId, long size) {
 
-  /** The job for this source: outputs go to {@code media/{videoId}/} of {@code mediaBucket}. */
-  public TranscodeJob job(String mediaBucket) {
-    return new TranscodeJob(videoId, bucket, key, mediaBucket, MediaKeys.prefix(videoId));
+  /**
+   * The job for this source: outputs go to {@code media/{videoId}/} of {@code mediaBucket}, the
+   * poster under {@code posterToken} (the one the row holds, see {@link
+   * VideoStatusStore#posterToken}).
+   */
+  public TranscodeJob job(String mediaBucket, String posterToken) {
+    return new TranscodeJob(
+        videoId, bucket, key, mediaBucket, MediaKeys.prefix(videoId), posterToken);
   }
 }

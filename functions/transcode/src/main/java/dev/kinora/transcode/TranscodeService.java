@@ -1,6 +1,7 @@
 package dev.kinora.transcode;
 
 import dev.kinora.shared.log.Log;
+import dev.kinora.shared.media.PosterKeys;
 import dev.kinora.shared.metrics.Metrics;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -71,9 +72,14 @@ public final class TranscodeService {
           status.orElse("unknown"));
       return Result.SKIPPED;
     }
+    Optional<String> posterToken = videos.posterToken(videoId, PosterKeys.newToken());
+    if (posterToken.isEmpty()) {
+      LOG.log(Level.INFO, "skipping {0}: video {1} stopped processing", source.key(), videoId);
+      return Result.SKIPPED;
+    }
     publisher.started(videoId);
     long started = System.nanoTime();
-    TranscodeOutcome outcome = backend.transcode(source.job(mediaBucket));
+    TranscodeOutcome outcome = backend.transcode(source.job(mediaBucket, posterToken.get()));
     return switch (outcome) {
       case TranscodeOutcome.Finished finished -> {
         Metrics.milliseconds(Metrics.TRANSCODE_DURATION, (System.nanoTime() - started) / 1_000_000);

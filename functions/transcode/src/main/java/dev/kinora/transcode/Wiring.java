@@ -52,6 +52,11 @@ public final class Wiring {
     return new Wiring(Config.fromEnvironment());
   }
 
+  /** A function's configuration handed over directly (cloud tests: the local cloud's). */
+  static Wiring from(Config config) {
+    return new Wiring(config);
+  }
+
   public Limits limits() {
     return limits;
   }

@@ -23,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FfmpegBackendTest {
   private static final String VIDEO = "Vid0000001a";
+  private static final String TOKEN = "AAAAAAAAAAAAAAAAAAAAAA";
   private static final TranscodeJob JOB =
-      new TranscodeJob(VIDEO, "raw", "raw/" + VIDEO + "/source", "media", "media/" + VIDEO + "/");
+      new TranscodeJob(
+          VIDEO, "raw", "raw/" + VIDEO + "/source", "media", "media/" + VIDEO + "/", TOKEN);
   private static final MediaInfo CLIP = new MediaInfo(4.0, 640, 360, 30, true, 0, "mov,mp4");
   private static final Rung RUNG_360 = new Rung("360p", 640, 360, 500, 64);
 
@@ -100,7 +102,7 @@ class FfmpegBackendTest {
                 new ReadyVideo(
                     List.of("360p"),
                     4.0,
-                    "/media/" + VIDEO + "/thumbnail.jpg",
+                    "/media/" + VIDEO + "/poster-" + TOKEN + ".jpg",
                     "/media/" + VIDEO + "/master.m3u8",
                     "/media/" + VIDEO + "/storyboard.jpg")));
     // Uploads run in parallel: the poster and the storyboard may land in either order; what is
@@ -111,7 +113,7 @@ class FfmpegBackendTest {
             "media/" + VIDEO + "/360p/segment0.ts",
             "media/" + VIDEO + "/360p/index.m3u8",
             "media/" + VIDEO + "/storyboard.jpg",
-            "media/" + VIDEO + "/thumbnail.jpg",
+            "media/" + VIDEO + "/poster-" + TOKEN + ".jpg",
             "media/" + VIDEO + "/master.m3u8");
     assertThat(uploaded.indexOf("media/" + VIDEO + "/360p/segment0.ts"))
         .isLessThan(uploaded.indexOf("media/" + VIDEO + "/360p/index.m3u8"));

@@ -53,6 +53,15 @@ final class InMemoryObjectStorage implements ObjectStorage {
   }
 
   @Override
+  public void copy(String bucket, String fromKey, String toKey) throws IOException {
+    byte[] bytes = objects.get(bucket + "/" + fromKey);
+    if (bytes == null) {
+      throw new IOException("no object " + fromKey);
+    }
+    objects.put(bucket + "/" + toKey, bytes.clone());
+  }
+
+  @Override
   public byte[] get(String bucket, String key, int maxBytes) throws IOException {
     byte[] bytes = objects.get(bucket + "/" + key);
     if (bytes == null) {

@@ -12,6 +12,7 @@ final class InMemoryVideoStatusStore implements VideoStatusStore {
   private final Map<String, String> reasons = new ConcurrentHashMap<>();
   private final Map<String, ReadyVideo> ready = new ConcurrentHashMap<>();
   private final Map<String, List<String>> playable = new ConcurrentHashMap<>();
+  private final Map<String, String> posterTokens = new ConcurrentHashMap<>();
   final AtomicInteger readyWrites = new AtomicInteger();
 
   InMemoryVideoStatusStore with(String videoId, String status) {
@@ -26,6 +27,7 @@ final class InMemoryVideoStatusStore implements VideoStatusStore {
     }
     statuses.put(videoId, "ready");
     ready.put(videoId, video);
+    posterTokens.remove(videoId);
     readyWrites.incrementAndGet();
     return true;
   }
@@ -52,6 +54,18 @@ final class InMemoryVideoStatusStore implements VideoStatusStore {
     statuses.put(videoId, "failed");
     reasons.put(videoId, reason);
     return true;
+  }
+
+  @Override
+  public synchronized Optional<String> posterToken(String videoId, String candidate) {
+    if (!"processing".equals(statuses.get(videoId))) {
+      return Optional.empty();
+    }
+    return Optional.of(posterTokens.computeIfAbsent(videoId, id -> candidate));
+  }
+
+  String posterToken(String videoId) {
+    return posterTokens.get(videoId);
   }
 
   @Override

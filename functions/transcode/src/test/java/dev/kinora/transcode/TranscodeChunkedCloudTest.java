@@ -87,7 +87,10 @@ class TranscodeChunkedCloudTest {
     assertThat(Double.parseDouble(ready.get("durationSeconds").n()))
         .isCloseTo(SECONDS, within(0.3));
     assertThat(ready.get("playlistUrl").s()).isEqualTo("/media/" + videoId + "/master.m3u8");
-    assertThat(ready.get("thumbnailUrl").s()).isEqualTo("/media/" + videoId + "/thumbnail.jpg");
+    assertThat(ready.get("thumbnailUrl").s())
+        .matches("/media/" + videoId + "/poster-[A-Za-z0-9_-]{22}\\.jpg");
+    assertThat(contentType(cloud, ready.get("thumbnailUrl").s().substring(1)))
+        .isEqualTo("image/jpeg");
     assertThat(ready.get("storyboardUrl").s()).isEqualTo("/media/" + videoId + "/storyboard.jpg");
 
     deliver(cloud, bodies.get(2)); // the last chunk again, after the video is ready

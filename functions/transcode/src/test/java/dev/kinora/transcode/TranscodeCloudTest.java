@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kinora.local.LocalCloud;
 import dev.kinora.local.testing.KinoraCloud;
+import dev.kinora.shared.config.Config;
 import dev.kinora.shared.contract.Contract;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -166,6 +167,57 @@ class TranscodeCloudTest {
         .contents();
   }
 
+  /** A poster URL: 128 random bits, 22 URL-safe base64 characters, in the video's folder. */
+  private static String posterUrl(String videoId) {
+    return "/media/" + videoId + "/poster-[A-Za-z0-9_-]{22}\\.jpg";
+  }
+
+  /** The video's poster objects: every JPEG of its folder but the storyboard sprite. */
+  private List<String> posterKeys(String videoId) {
+    return mediaObjects(videoId).stream()
+        .map(S3Object::key)
+        .filter(key -> key.endsWith(".jpg") && !key.endsWith("/storyboard.jpg"))
+        .toList();
+  }
+
+  @Test
+  void aTranscodeRetriedAfterItsOutputsWereWrittenLeavesExactlyOnePoster() throws Exception {
+    String videoId = newVideoId();
+    processingVideo(videoId);
+    // Outside raw/{id}/source, so the bucket's notification does not start the function too.
+    String key = "retry/" + videoId + "/source";
+    cloud
+        .s3()
+        .putObject(
+            r -> r.bucket(cloud.physicalName("RawBucket")).key(key), RequestBody.fromFile(clip));
+    Wiring wiring = Wiring.from(Config.of(cloud.environment("TranscodeFunction")));
+    TranscodeBackend real = wiring.backend();
+    var attempts = new java.util.concurrent.atomic.AtomicInteger();
+    TranscodeService service =
+        wiring.transcodeService(
+            job -> {
+              TranscodeOutcome outcome = real.transcode(job);
+              if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("the first attempt dies after its uploads");
+              }
+              return outcome;
+            });
+    var source = new SourceUpload(cloud.physicalName("RawBucket"), key, videoId, Files.size(clip));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.transcode(source))
+        .hasMessageContaining("first attempt");
+    List<String> afterTheCrash = posterKeys(videoId);
+    assertThat(service.transcode(source)).isEqualTo(TranscodeService.Result.TRANSCODED);
+
+    var row = row(videoId);
+    assertThat(row.get("status").s()).isEqualTo("ready");
+    assertThat(afterTheCrash).as("the crashed attempt had written its poster").hasSize(1);
+    assertThat(posterKeys(videoId))
+        .as("the retry overwrote it rather than adding another")
+        .containsExactly(row.get("thumbnailUrl").s().substring(1))
+        .isEqualTo(afterTheCrash);
+  }
+
   /** URIs a playlist names: variant playlists, segments, and the fMP4 init segment. */
   private static List<String> references(String playlist) {
     List<String> uris = new ArrayList<>();
@@ -200,9 +252,13 @@ class TranscodeCloudTest {
         .containsExactly("360p");
     assertThat(Double.parseDouble(row.get("durationSeconds").n())).isBetween(1.5, 2.5);
     assertThat(row.get("playlistUrl").s()).isEqualTo("/media/" + videoId + "/master.m3u8");
-    assertThat(row.get("thumbnailUrl").s()).isEqualTo("/media/" + videoId + "/thumbnail.jpg");
+    assertThat(row.get("thumbnailUrl").s()).matches(posterUrl(videoId));
     assertThat(row.get("storyboardUrl").s()).isEqualTo("/media/" + videoId + "/storyboard.jpg");
-    assertThat(row).containsKey("publishedAt").doesNotContainKey("failureReason");
+    assertThat(row)
+        .containsKey("publishedAt")
+        .doesNotContainKey("failureReason")
+        .as("the token only ties attempts together while processing")
+        .doesNotContainKey("posterToken");
 
     String masterKey = "media/" + videoId + "/master.m3u8";
     String master = media(masterKey);
@@ -224,7 +280,8 @@ class TranscodeCloudTest {
             .isIn("video/iso.segment", "video/mp4", "video/mp2t");
       }
     }
-    assertThat(storedContentType("media/" + videoId + "/thumbnail.jpg")).isEqualTo("image/jpeg");
+    assertThat(storedContentType(row.get("thumbnailUrl").s().substring(1))).isEqualTo("image/jpeg");
+    assertThat(posterKeys(videoId)).containsExactly(row.get("thumbnailUrl").s().substring(1));
 
     var response =
         cloud

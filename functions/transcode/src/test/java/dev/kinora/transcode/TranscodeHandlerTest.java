@@ -17,7 +17,7 @@ class TranscodeHandlerTest {
       new ReadyVideo(
           List.of("720p", "360p"),
           12.5,
-          "/media/" + VIDEO + "/thumbnail.jpg",
+          "/media/" + VIDEO + "/poster-AAAAAAAAAAAAAAAAAAAAAA.jpg",
           "/media/" + VIDEO + "/master.m3u8",
           "/media/" + VIDEO + "/storyboard.jpg");
 
@@ -66,7 +66,13 @@ class TranscodeHandlerTest {
     assertThat(jobs)
         .containsExactly(
             new TranscodeJob(
-                VIDEO, RAW, "raw/" + VIDEO + "/source", "kinora-media", "media/" + VIDEO + "/"));
+                VIDEO,
+                RAW,
+                "raw/" + VIDEO + "/source",
+                "kinora-media",
+                "media/" + VIDEO + "/",
+                jobs.getFirst().posterToken()));
+    assertThat(jobs.getFirst().posterToken()).matches("[A-Za-z0-9_-]{22}");
     assertThat(videos.status(VIDEO)).contains("ready");
     assertThat(videos.ready(VIDEO)).isEqualTo(READY);
     assertThat(published.events)
@@ -130,6 +136,27 @@ class TranscodeHandlerTest {
     assertThat(failedIds(response)).containsExactly("m-crash");
     assertThat(videos.status(VIDEO)).as("left for the retry").contains("processing");
     assertThat(published.events).noneMatch(e -> e.startsWith("failed"));
+  }
+
+  @Test
+  void aRetriedTranscodeWritesItsPosterUnderTheSameToken() {
+    var tokens = new java.util.ArrayList<String>();
+    var handler =
+        handler(
+            job -> {
+              tokens.add(job.posterToken());
+              if (tokens.size() == 1) {
+                throw new IllegalStateException("the first attempt dies after its uploads");
+              }
+              return new TranscodeOutcome.Finished(READY);
+            });
+
+    handler.handleRequest(uploaded("m1"), null);
+    handler.handleRequest(uploaded("m1"), null);
+
+    assertThat(tokens).hasSize(2).doesNotContainNull();
+    assertThat(tokens.get(1)).isEqualTo(tokens.get(0));
+    assertThat(videos.status(VIDEO)).contains("ready");
   }
 
   @Test

@@ -82,7 +82,11 @@ class WebSocketStatusPublisherTest {
     publisher.completed(
         VIDEO,
         new ReadyVideo(
-            List.of("360p"), 4.0, "/media/x/thumbnail.jpg", "/media/x/master.m3u8", null));
+            List.of("360p"),
+            4.0,
+            "/media/x/poster-AAAAAAAAAAAAAAAAAAAAAA.jpg",
+            "/media/x/master.m3u8",
+            null));
     publisher.failed(VIDEO, "This file is not a video we can read");
 
     assertThat(management.posts).hasSize(8);

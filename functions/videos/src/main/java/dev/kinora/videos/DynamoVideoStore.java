@@ -120,6 +120,29 @@ public final class DynamoVideoStore implements VideoStore {
   }
 
   @Override
+  public Optional<StoredVideo> replaceThumbnail(
+      String videoId, String expectedUrl, String newUrl, Instant now) {
+    try {
+      var response =
+          dynamoDb.updateItem(
+              r ->
+                  r.tableName(table)
+                      .key(Map.of("id", s(videoId)))
+                      .updateExpression("SET thumbnailUrl = :new, updatedAt = :now")
+                      .conditionExpression("thumbnailUrl = :expected")
+                      .expressionAttributeValues(
+                          Map.of(
+                              ":new", s(newUrl),
+                              ":now", s(now.toString()),
+                              ":expected", s(expectedUrl)))
+                      .returnValues(ReturnValue.ALL_NEW));
+      return Optional.of(video(response.attributes()));
+    } catch (ConditionalCheckFailedException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
   public boolean delete(String videoId, String ownerId) {
     try {
       dynamoDb.deleteItem(

@@ -3,6 +3,7 @@ package dev.kinora.videos;
 import java.util.List;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -36,6 +37,26 @@ public final class S3MediaStore implements MediaStore {
             r -> r.bucket(mediaBucket).delete(Delete.builder().objects(keys).quiet(true).build()));
       }
     }
+  }
+
+  @Override
+  public boolean copyMediaObject(String fromKey, String toKey) {
+    try {
+      s3.copyObject(
+          r ->
+              r.sourceBucket(mediaBucket)
+                  .sourceKey(fromKey)
+                  .destinationBucket(mediaBucket)
+                  .destinationKey(toKey));
+      return true;
+    } catch (NoSuchKeyException missing) {
+      return false;
+    }
+  }
+
+  @Override
+  public void deleteMediaObject(String key) {
+    s3.deleteObject(r -> r.bucket(mediaBucket).key(key));
   }
 
   @Override

@@ -7,12 +7,14 @@ import dev.kinora.shared.model.ChannelSummary;
 import dev.kinora.shared.model.RatingValue;
 import dev.kinora.shared.model.VideoUpdateRequest;
 import dev.kinora.shared.model.VideoViewer;
+import dev.kinora.shared.model.VideoVisibility;
 import dev.kinora.shared.model.ViewResult;
 import dev.kinora.shared.model.WatchHistoryEntry;
 import dev.kinora.shared.model.WatchProgress;
 import dev.kinora.shared.model.WatchProgressUpdate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,7 @@ public final class VideoService {
   private final ViewLedger views;
   private final Ratings ratings;
   private final MediaStore media;
+  private final PosterRotation posters;
   private final ViewRule viewRule;
   private final Duration viewDedupWindow;
   private final Clock clock;
@@ -39,6 +42,7 @@ public final class VideoService {
       ViewLedger views,
       Ratings ratings,
       MediaStore media,
+      CdnInvalidation cdn,
       ViewRule viewRule,
       Duration viewDedupWindow,
       Clock clock) {
@@ -48,6 +52,7 @@ public final class VideoService {
     this.views = views;
     this.ratings = ratings;
     this.media = media;
+    this.posters = new PosterRotation(store, media, cdn);
     this.viewRule = viewRule;
     this.viewDedupWindow = viewDedupWindow;
     this.clock = clock;
@@ -131,10 +136,16 @@ public final class VideoService {
    *     may see it but do not own it
    */
   public StoredVideo update(String videoId, String callerId, VideoUpdateRequest changes) {
-    requireOwner(videoId, callerId);
-    return store
-        .update(videoId, callerId, changes, clock.instant())
-        .orElseThrow(VideoService::notFound);
+    StoredVideo before = requireOwner(videoId, callerId);
+    Instant now = clock.instant();
+    StoredVideo after =
+        store.update(videoId, callerId, changes, now).orElseThrow(VideoService::notFound);
+    if (before.visibility() != VideoVisibility.PRIVATE
+        && after.visibility() == VideoVisibility.PRIVATE) {
+      // Its poster URL may be known from when it was listed or shared: that URL stops working.
+      return posters.rotate(after, now);
+    }
+    return after;
   }
 
   /** Deletes the row first (the video is gone for everyone at once), then its bytes. */

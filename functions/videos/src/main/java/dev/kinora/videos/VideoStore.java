@@ -24,6 +24,14 @@ public interface VideoStore {
       String videoId, String ownerId, VideoUpdateRequest changes, Instant now);
 
   /**
+   * Points the row's {@code thumbnailUrl} at {@code newUrl} if it still is {@code expectedUrl}.
+   *
+   * @return the video after the change; empty when the poster moved meanwhile or the row is gone
+   */
+  Optional<StoredVideo> replaceThumbnail(
+      String videoId, String expectedUrl, String newUrl, Instant now);
+
+  /**
    * Deletes the row if {@code ownerId} owns it.
    *
    * @return whether a row was deleted

@@ -69,6 +69,7 @@ public final class Wiring {
                   S3Clients.s3(config),
                   config.require("MEDIA_BUCKET"),
                   config.require("RAW_BUCKET")),
+              new UncachedCdnInvalidation(),
               new ViewRule(limits.view().minWatchSeconds(), limits.view().minWatchFraction()),
               limits.view().dedupWindow(),
               Clock.systemUTC());

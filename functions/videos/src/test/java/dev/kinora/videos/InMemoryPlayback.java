@@ -17,12 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** In-memory ports of the playback side (channels, progress, views, media), for unit tests. */
 final class InMemoryPlayback
-    implements ChannelDirectory, WatchProgressStore, ViewLedger, MediaStore {
+    implements ChannelDirectory, WatchProgressStore, ViewLedger, MediaStore, CdnInvalidation {
   final Map<String, ChannelSummary> channels = new ConcurrentHashMap<>();
   final Map<String, WatchProgress> progress = new ConcurrentHashMap<>();
   final Map<String, Instant> markers = new ConcurrentHashMap<>();
   final Map<String, Long> views = new ConcurrentHashMap<>();
   final List<String> deleted = new ArrayList<>();
+  final java.util.Set<String> mediaObjects = ConcurrentHashMap.newKeySet();
+  final List<String> invalidated = new ArrayList<>();
   final Map<String, RatingValue> ratings = new ConcurrentHashMap<>();
 
   static VideoService service(InMemoryVideoStore store, InMemoryPlayback playback, Instant now) {
@@ -33,6 +35,7 @@ final class InMemoryPlayback
         playback,
         (userId, videoId) ->
             playback.ratings.getOrDefault(userId + "/" + videoId, RatingValue.NONE),
+        playback,
         playback,
         new ViewRule(30, 0.5),
         Duration.ofMinutes(30),
@@ -106,5 +109,20 @@ final class InMemoryPlayback
   @Override
   public synchronized void deleteSource(String sourceKey) {
     deleted.add(sourceKey);
+  }
+
+  @Override
+  public synchronized boolean copyMediaObject(String fromKey, String toKey) {
+    return mediaObjects.contains(fromKey) && mediaObjects.add(toKey);
+  }
+
+  @Override
+  public synchronized void deleteMediaObject(String key) {
+    mediaObjects.remove(key);
+  }
+
+  @Override
+  public synchronized void invalidate(String path) {
+    invalidated.add(path);
   }
 }

@@ -68,6 +68,46 @@ final class InMemoryVideoStore implements VideoStore {
   }
 
   @Override
+  public synchronized Optional<StoredVideo> replaceThumbnail(
+      String videoId, String expectedUrl, String newUrl, Instant now) {
+    StoredVideo old = videos.get(videoId);
+    if (old == null || !Objects.equals(old.thumbnailUrl(), expectedUrl)) {
+      return Optional.empty();
+    }
+    StoredVideo moved =
+        new StoredVideo(
+            old.id(),
+            old.ownerId(),
+            old.channelId(),
+            old.title(),
+            old.description(),
+            old.tags(),
+            old.categories(),
+            old.visibility(),
+            old.status(),
+            old.failureReason(),
+            old.uploadId(),
+            old.sourceKey(),
+            old.durationSeconds(),
+            old.width(),
+            old.height(),
+            old.resolutions(),
+            old.playableResolutions(),
+            newUrl,
+            old.playlistUrl(),
+            old.storyboardUrl(),
+            old.viewCount(),
+            old.likeCount(),
+            old.dislikeCount(),
+            old.commentCount(),
+            old.createdAt(),
+            now,
+            old.publishedAt());
+    videos.put(videoId, moved);
+    return Optional.of(moved);
+  }
+
+  @Override
   public boolean delete(String videoId, String ownerId) {
     StoredVideo old = videos.get(videoId);
     return old != null && old.isOwnedBy(ownerId) && videos.remove(videoId, old);

@@ -72,7 +72,10 @@ class OEmbedTest {
     assertThat(body.get("title").asText()).isEqualTo(video.title());
     assertThat(body.get("author_url").asText()).isEqualTo("https://kinora.example/c/woodturner");
     assertThat(body.get("thumbnail_url").asText())
-        .isEqualTo("https://kinora.example/media/dQw4w9WgXcQ/thumbnail.jpg");
+        .isEqualTo(
+            "https://kinora.example/media/dQw4w9WgXcQ/poster-"
+                + SampleVideos.POSTER_TOKEN
+                + ".jpg");
     assertThat(body.get("thumbnail_height").asInt()).isEqualTo(360);
   }
 

@@ -226,7 +226,12 @@ class PlaybackCloudTest {
     String id = putVideo(owner, "public", 100);
     String media = cloud.physicalName("MediaBucket");
     String raw = cloud.physicalName("RawBucket");
-    for (String key : List.of("master.m3u8", "360p/index.m3u8", "360p/seg0.m4s", "thumbnail.jpg")) {
+    for (String key :
+        List.of(
+            "master.m3u8",
+            "360p/index.m3u8",
+            "360p/seg0.m4s",
+            "poster-AAAAAAAAAAAAAAAAAAAAAA.jpg")) {
       cloud
           .s3()
           .putObject(

@@ -10,6 +10,7 @@ final class SampleVideos {
   static final String OWNER = "owner-account-1";
   static final String OWNER_CHANNEL = "owner-channel-1";
   static final Instant CREATED = Instant.parse("2026-11-25T12:00:00Z");
+  static final String POSTER_TOKEN = "Q2hhbmdlZCBvbiBwcml2YX";
 
   private SampleVideos() {}
 
@@ -38,7 +39,7 @@ final class SampleVideos {
         status == VideoStatus.UPLOADING ? null : 720,
         ready ? List.of("720p", "480p", "360p") : List.of(),
         null,
-        ready ? media + "thumbnail.jpg" : null,
+        ready ? media + "poster-" + POSTER_TOKEN + ".jpg" : null,
         ready ? media + "master.m3u8" : null,
         ready ? media + "storyboard.jpg" : null,
         ready ? 42 : 0,

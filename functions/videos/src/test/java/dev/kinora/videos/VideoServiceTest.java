@@ -7,6 +7,7 @@ import dev.kinora.shared.contract.ErrorCode;
 import dev.kinora.shared.http.ApiException;
 import dev.kinora.shared.http.SessionUser;
 import dev.kinora.shared.model.VideoStatus;
+import dev.kinora.shared.model.VideoUpdateRequest;
 import dev.kinora.shared.model.VideoVisibility;
 import dev.kinora.shared.model.WatchProgressUpdate;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class VideoServiceTest {
@@ -28,8 +30,9 @@ class VideoServiceTest {
       new SessionUser("admin-account", "admin-channel", "mod", 0, Set.of(SessionUser.ADMIN));
 
   private final InMemoryVideoStore store = new InMemoryVideoStore();
+  private final InMemoryPlayback playback = new InMemoryPlayback();
   private final VideoService service =
-      InMemoryPlayback.service(store, new InMemoryPlayback(), SampleVideos.CREATED);
+      InMemoryPlayback.service(store, playback, SampleVideos.CREATED);
 
   /** Who is asking. */
   enum Caller {
@@ -149,6 +152,73 @@ class VideoServiceTest {
     assertThat(ViewingPolicy.decide(privateReady, "other-account"))
         .isInstanceOfSatisfying(
             ViewingPolicy.Refused.class, r -> assertThat(r.reason()).contains("private"));
+  }
+
+  private static VideoUpdateRequest visibility(VideoVisibility visibility) {
+    return new VideoUpdateRequest(null, null, null, null, visibility);
+  }
+
+  /** A ready video whose poster is stored where its row says. */
+  private StoredVideo readyWithPoster(String id, VideoVisibility visibility) {
+    StoredVideo video = SampleVideos.video(id, visibility, VideoStatus.READY);
+    store.put(video);
+    playback.mediaObjects.add(video.thumbnailUrl().substring(1));
+    return video;
+  }
+
+  @ParameterizedTest(name = "{0} → private")
+  @EnumSource(
+      value = VideoVisibility.class,
+      names = {"PUBLIC", "UNLISTED"})
+  void makingAVideoPrivateMovesItsPosterToANewUnguessableKey(VideoVisibility was) {
+    StoredVideo before = readyWithPoster("Poster00001", was);
+    String oldKey = before.thumbnailUrl().substring(1);
+
+    StoredVideo after =
+        service.update("Poster00001", OWNER.userId(), visibility(VideoVisibility.PRIVATE));
+
+    assertThat(after.thumbnailUrl())
+        .isNotEqualTo(before.thumbnailUrl())
+        .matches("/media/Poster00001/poster-[A-Za-z0-9_-]{22}\\.jpg");
+    assertThat(store.find("Poster00001").orElseThrow().thumbnailUrl())
+        .isEqualTo(after.thumbnailUrl());
+    assertThat(playback.mediaObjects).containsExactly(after.thumbnailUrl().substring(1));
+    assertThat(playback.invalidated).containsExactly("/" + oldKey);
+  }
+
+  @Test
+  void editsThatDoNotMakeAVideoPrivateLeaveItsPosterWhereItIs() {
+    StoredVideo before = readyWithPoster("Poster00002", VideoVisibility.PUBLIC);
+
+    service.update("Poster00002", OWNER.userId(), visibility(VideoVisibility.UNLISTED));
+    service.update(
+        "Poster00002", OWNER.userId(), new VideoUpdateRequest("New", null, null, null, null));
+
+    assertThat(store.find("Poster00002").orElseThrow().thumbnailUrl())
+        .isEqualTo(before.thumbnailUrl());
+    assertThat(playback.invalidated).isEmpty();
+  }
+
+  @Test
+  void savingAPrivateVideoAgainDoesNotMoveItsPoster() {
+    StoredVideo before = readyWithPoster("Poster00003", VideoVisibility.PRIVATE);
+
+    service.update("Poster00003", OWNER.userId(), visibility(VideoVisibility.PRIVATE));
+
+    assertThat(store.find("Poster00003").orElseThrow().thumbnailUrl())
+        .isEqualTo(before.thumbnailUrl());
+  }
+
+  @Test
+  void aVideoStillProcessingBecomesPrivateWithoutAPosterToMove() {
+    store.put(SampleVideos.video("Poster00004", VideoVisibility.PUBLIC, VideoStatus.PROCESSING));
+
+    StoredVideo after =
+        service.update("Poster00004", OWNER.userId(), visibility(VideoVisibility.PRIVATE));
+
+    assertThat(after.visibility()).isEqualTo(VideoVisibility.PRIVATE);
+    assertThat(after.thumbnailUrl()).isNull();
+    assertThat(playback.invalidated).isEmpty();
   }
 
   private static ApiException catchApiException(Runnable call) {

@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @KinoraCloud
 class VideosCloudTest {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String POSTER_TOKEN = "TWFkZSBwcml2YXRlIGxhdG";
 
   private final LocalCloud cloud;
   private final HttpClient http =
@@ -94,7 +95,7 @@ class VideosCloudTest {
         item.put("width", AttributeValue.fromN("1280"));
         item.put("height", AttributeValue.fromN("720"));
         item.put("resolutions", AttributeValue.fromL(List.of(s("720p"), s("480p"), s("360p"))));
-        item.put("thumbnailUrl", s("/media/" + id + "/thumbnail.jpg"));
+        item.put("thumbnailUrl", s("/media/" + id + "/poster-" + POSTER_TOKEN + ".jpg"));
         item.put("playlistUrl", s("/media/" + id + "/master.m3u8"));
         item.put("storyboardUrl", s("/media/" + id + "/storyboard.jpg"));
         item.put("viewCount", AttributeValue.fromN("7"));
@@ -155,7 +156,8 @@ class VideosCloudTest {
     assertThat(video.path("categories").size()).isZero();
     assertThat(video.path("durationSeconds").asDouble()).isEqualTo(12.48);
     assertThat(video.path("resolutions").toString()).isEqualTo("[\"720p\",\"480p\",\"360p\"]");
-    assertThat(video.path("thumbnailUrl").asText()).isEqualTo("/media/" + id + "/thumbnail.jpg");
+    assertThat(video.path("thumbnailUrl").asText())
+        .isEqualTo("/media/" + id + "/poster-" + POSTER_TOKEN + ".jpg");
     assertThat(video.path("viewCount").asLong()).isEqualTo(7);
     assertThat(video.path("likeCount").asLong()).isEqualTo(2);
     assertThat(video.path("dislikeCount").asLong()).as("absent counter").isZero();

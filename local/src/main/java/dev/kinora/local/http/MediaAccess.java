@@ -55,8 +55,7 @@ public final class MediaAccess {
   /**
    * @param checkPath the route to ask, with {@code {videoId}} for the video's id
    * @param publicPathPatterns CloudFront path patterns served without signed cookies (e.g. {@code
-   *     /media/*\/thumbnail.jpg}, {@code /media/avatars/*}): {@code *} any characters, {@code ?}
-   *     one
+   *     /media/*\/poster-*.jpg}, {@code /media/avatars/*}): {@code *} any characters, {@code ?} one
    */
   public static MediaAccess checkedBy(
       String checkPath, List<String> publicPathPatterns, Supplier<URI> frontDoor) {

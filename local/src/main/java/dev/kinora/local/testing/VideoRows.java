@@ -1,6 +1,7 @@
 package dev.kinora.local.testing;
 
 import dev.kinora.local.LocalCloud;
+import dev.kinora.shared.media.PosterKeys;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -32,7 +33,7 @@ public final class VideoRows {
     item.put("uploadId", s("upload-" + id));
     item.put("sourceKey", s("raw/" + id + "/source"));
     item.put("resolutions", strings(List.of("720p", "360p")));
-    item.put("thumbnailUrl", s("/media/" + id + "/thumbnail.jpg"));
+    item.put("thumbnailUrl", s(PosterKeys.url(id, PosterKeys.newToken())));
     item.put("playlistUrl", s("/media/" + id + "/master.m3u8"));
     item.put("storyboardUrl", s("/media/" + id + "/storyboard.jpg"));
     tags().categories().visibility("public").status("ready").durationSeconds(100);

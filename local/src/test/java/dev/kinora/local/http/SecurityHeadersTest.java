@@ -49,14 +49,15 @@ class SecurityHeadersTest {
   @Test
   void behavioursMatchPathsTheWayCloudFrontPatternsDo() {
     var embed = new SecurityHeaders.Behaviour("/embed/*", Map.of());
-    var poster = new SecurityHeaders.Behaviour("/media/*/thumbnail.jpg", Map.of());
+    var poster = new SecurityHeaders.Behaviour("/media/*/poster-*.jpg", Map.of());
     var fallback = new SecurityHeaders.Behaviour(null, Map.of());
 
     assertThat(embed.matches("/embed/abc")).isTrue();
     assertThat(embed.matches("/embedded")).isFalse();
     assertThat(embed.matches("/EMBED/abc")).isFalse();
-    assertThat(poster.matches("/media/abc/thumbnail.jpg")).isTrue();
-    assertThat(poster.matches("/media/abc/thumbnailxjpg")).isFalse();
+    assertThat(poster.matches("/media/abc/poster-Zm9vYmFyYmF6cXV4cXV1eA.jpg")).isTrue();
+    assertThat(poster.matches("/media/abc/poster-Zm9vxjpg")).isFalse();
+    assertThat(poster.matches("/media/abc/thumbnail.jpg")).isFalse();
     assertThat(fallback.matches("/anything")).isTrue();
   }
 

@@ -1,10 +1,12 @@
 package dev.kinora.transcode.mediaconvert;
 
 import dev.kinora.shared.log.Log;
+import dev.kinora.shared.media.PosterKeys;
 import dev.kinora.transcode.MediaKeys;
 import dev.kinora.transcode.ReadyVideo;
 import dev.kinora.transcode.StatusPublisher;
 import dev.kinora.transcode.VideoStatusStore;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Comparator;
 import java.util.List;
@@ -15,11 +17,12 @@ import java.util.regex.Pattern;
 
 /**
  * Finishes a video from its MediaConvert job's final event, as the ffmpeg path finishes it after
- * its last upload: COMPLETE → {@code ready} with the renditions, playlist and poster the job wrote;
- * ERROR → {@code failed} with a reason the uploader can read; CANCELED (an operator stopped the
- * job) → {@code failed} too, or the video would stay processing forever. Both are the conditional
- * writes of {@link VideoStatusStore}, so EventBridge's at-least-once delivery never finishes a
- * video twice or publishes twice.
+ * its last upload: COMPLETE → {@code ready} with the renditions and playlist the job wrote, and the
+ * chosen frame capture copied to the poster key ({@code media/{id}/poster-{token}.jpg}); ERROR →
+ * {@code failed} with a reason the uploader can read; CANCELED (an operator stopped the job) →
+ * {@code failed} too, or the video would stay processing forever. Both are the conditional writes
+ * of {@link VideoStatusStore}, so EventBridge's at-least-once delivery never finishes a video twice
+ * or publishes twice.
  */
 public final class MediaConvertJobFinisher {
   private static final System.Logger LOG = Log.logger(MediaConvertJobFinisher.class);
@@ -31,16 +34,29 @@ public final class MediaConvertJobFinisher {
   private final StatusPublisher publisher;
   private final LadderSpec ladder;
   private final Pattern videoIdPattern;
+  private final MediaCopy media;
+
+  /** Copies one object of the media bucket to another key. */
+  @FunctionalInterface
+  public interface MediaCopy {
+    void copy(String fromKey, String toKey) throws IOException;
+  }
 
   /**
+   * @param media publishes the chosen frame capture as the poster
    * @param publisher must not throw (the transcode module wraps it in a GuardedStatusPublisher)
    * @param ladder the ladder the jobs were created with (where their poster candidates are)
    * @param videoIdLength limits.json {@code video.idLength}: user metadata that is not a video id
    *     is ignored rather than written to the table
    */
   public MediaConvertJobFinisher(
-      VideoStatusStore videos, StatusPublisher publisher, LadderSpec ladder, int videoIdLength) {
+      VideoStatusStore videos,
+      MediaCopy media,
+      StatusPublisher publisher,
+      LadderSpec ladder,
+      int videoIdLength) {
     this.videos = videos;
+    this.media = media;
     this.publisher = publisher;
     this.ladder = ladder;
     this.videoIdPattern = Pattern.compile("[A-Za-z0-9_-]{" + videoIdLength + "}");
@@ -56,7 +72,7 @@ public final class MediaConvertJobFinisher {
     record Ignored(String why) implements Result {}
   }
 
-  public Result finish(JobStateChange change) {
+  public Result finish(JobStateChange change) throws IOException {
     Optional<String> videoId = change.videoId().filter(id -> videoIdPattern.matcher(id).matches());
     if (videoId.isEmpty()) {
       return ignored("job " + change.jobId() + " carries no Kinora video id");
@@ -84,7 +100,7 @@ public final class MediaConvertJobFinisher {
     };
   }
 
-  private Result complete(String videoId, JobStateChange change) {
+  private Result complete(String videoId, JobStateChange change) throws IOException {
     Optional<ReadyVideo> video = readyVideo(videoId, change, ladder);
     if (video.isEmpty()) {
       // A COMPLETE job without an HLS playlist under the video's prefix is a job we did not
@@ -97,12 +113,34 @@ public final class MediaConvertJobFinisher {
           MediaKeys.prefix(videoId));
       return fail(videoId, JobFailureReasons.OUR_SIDE);
     }
+    if (video.get().thumbnailUrl() != null) {
+      // Frame captures are named by MediaConvert and need signed cookies like the renditions;
+      // the chosen one is published under the poster key. The token comes from the row (the one
+      // the submission claimed), so a redelivered event copies onto the same key.
+      Optional<String> token = videos.posterToken(videoId, PosterKeys.newToken());
+      if (token.isEmpty()) {
+        return ignored("video " + videoId + " was not processing (duplicate COMPLETE event)");
+      }
+      String poster = PosterKeys.key(videoId, token.get());
+      media.copy(video.get().thumbnailUrl().substring(1), poster);
+      video = Optional.of(withThumbnail(video.get(), MediaKeys.url(poster)));
+    }
     if (!videos.markReady(videoId, video.get())) {
       return ignored("video " + videoId + " was not processing (duplicate COMPLETE event)");
     }
     LOG.log(Level.INFO, "video {0} is ready: {1}", videoId, video.get().resolutions());
     publisher.completed(videoId, video.get());
     return new Result.Ready(videoId, video.get());
+  }
+
+  private static ReadyVideo withThumbnail(ReadyVideo video, String thumbnailUrl) {
+    return new ReadyVideo(
+        video.resolutions(),
+        video.durationSeconds(),
+        thumbnailUrl,
+        video.playlistUrl(),
+        video.storyboardUrl(),
+        video.captions());
   }
 
   private Result fail(String videoId, String reason) {
@@ -117,8 +155,9 @@ public final class MediaConvertJobFinisher {
    * The ready fields from the job's output details: the master playlist of the HLS group, one
    * resolution per distinct rendition height (a source smaller than a rung repeats its own size,
    * see {@link LadderJobRequest}), the duration of the longest rendition and the poster candidate
-   * nearest to the ladder's poster position. MediaConvert writes no storyboard sprite, so {@code
-   * storyboardUrl} stays empty.
+   * nearest to the ladder's poster position (its own key: {@link #finish} publishes a copy under
+   * the poster key). MediaConvert writes no storyboard sprite, so {@code storyboardUrl} stays
+   * empty.
    */
   static Optional<ReadyVideo> readyVideo(String videoId, JobStateChange change, LadderSpec ladder) {
     String prefix = MediaKeys.prefix(videoId);

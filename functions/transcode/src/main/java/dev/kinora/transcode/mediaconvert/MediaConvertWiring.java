@@ -2,12 +2,14 @@ package dev.kinora.transcode.mediaconvert;
 
 import dev.kinora.shared.aws.AwsClients;
 import dev.kinora.shared.aws.HttpClients;
+import dev.kinora.shared.aws.S3Clients;
 import dev.kinora.shared.config.Config;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.contract.Limits;
 import dev.kinora.transcode.DynamoVideoStatusStore;
 import dev.kinora.transcode.GuardedStatusPublisher;
 import dev.kinora.transcode.LoggingStatusPublisher;
+import dev.kinora.transcode.S3ObjectStorage;
 import dev.kinora.transcode.WebSocketStatusPublisher;
 import dev.kinora.transcode.ffmpeg.TranscodeSettings;
 import java.time.Clock;
@@ -22,7 +24,8 @@ import software.amazon.awssdk.services.mediaconvert.MediaConvertClient;
  * Plain constructors for the MediaConvert side, once per container: the backend the transcode
  * function uses when {@code TRANSCODE_BACKEND=mediaconvert}, and the events function's finisher.
  * Configuration: {@code MEDIACONVERT_ROLE_ARN}, {@code KINORA_STACK}, optional {@code
- * MEDIACONVERT_ENDPOINT} and {@code MEDIACONVERT_QUEUE} (backend); {@code VIDEOS_TABLE} (finisher).
+ * MEDIACONVERT_ENDPOINT} and {@code MEDIACONVERT_QUEUE} (backend); {@code VIDEOS_TABLE} and {@code
+ * MEDIA_BUCKET} (finisher: the poster is copied there).
  */
 public final class MediaConvertWiring {
   private final Config config;
@@ -50,9 +53,12 @@ public final class MediaConvertWiring {
 
   /** The events function's service: job state change → ready or failed. */
   public MediaConvertJobFinisher finisher() {
+    var storage = new S3ObjectStorage(S3Clients.s3(config));
+    String mediaBucket = config.require("MEDIA_BUCKET");
     return new MediaConvertJobFinisher(
         new DynamoVideoStatusStore(
             AwsClients.dynamoDb(config), config.require("VIDEOS_TABLE"), clock),
+        (fromKey, toKey) -> storage.copy(mediaBucket, fromKey, toKey),
         new GuardedStatusPublisher(
             WebSocketStatusPublisher.fromConfig(config, limits, clock)
                 .orElseGet(LoggingStatusPublisher::new),

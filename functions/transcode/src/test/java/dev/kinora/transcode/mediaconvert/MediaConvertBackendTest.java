@@ -44,7 +44,8 @@ class MediaConvertBackendTest {
           "kinora-raw-dev-123456789012-us-east-1",
           "raw/" + VIDEO_ID + "/source",
           "kinora-media-dev-123456789012-us-east-1",
-          "media/" + VIDEO_ID + "/");
+          "media/" + VIDEO_ID + "/",
+          "AAAAAAAAAAAAAAAAAAAAAA");
 
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private HttpServer server;

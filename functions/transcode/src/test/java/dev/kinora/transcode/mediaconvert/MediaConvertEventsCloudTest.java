@@ -9,14 +9,18 @@ import dev.kinora.local.testing.KinoraCloud;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.json.Json;
 import dev.kinora.transcode.DynamoVideoStatusStore;
+import dev.kinora.transcode.S3ObjectStorage;
 import dev.kinora.transcode.ffmpeg.TranscodeSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The events finisher writing the real VideosTable of the repository's template.yaml in the local
@@ -38,6 +42,9 @@ class MediaConvertEventsCloudTest {
         new MediaConvertEventsHandler(
             new MediaConvertJobFinisher(
                 new DynamoVideoStatusStore(cloud.dynamoDb(), table, Clock.systemUTC()),
+                (fromKey, toKey) ->
+                    new S3ObjectStorage(cloud.s3())
+                        .copy(cloud.physicalName("MediaBucket"), fromKey, toKey),
                 publisher,
                 LadderSpec.from(TranscodeSettings.load()),
                 Contract.load().limits().video().idLength()));
@@ -47,6 +54,7 @@ class MediaConvertEventsCloudTest {
   void aCompleteEventMakesTheStoredVideoReadyOnceWithItsMedia() throws Exception {
     String id = processingVideo();
     String event = sample(SampleEvents.COMPLETE, SampleEvents.COMPLETED_VIDEO, id);
+    frameCaptures(id);
 
     invoke(event);
     Map<String, AttributeValue> first = item(id);
@@ -58,7 +66,11 @@ class MediaConvertEventsCloudTest {
         .containsExactly("1080p", "720p", "480p", "360p");
     assertThat(first.get("durationSeconds").n()).isEqualTo("63.04");
     assertThat(first.get("playlistUrl").s()).isEqualTo("/media/" + id + "/master.m3u8");
-    assertThat(first.get("thumbnailUrl").s()).matches("/media/" + id + "/thumbnail\\.\\d{7}\\.jpg");
+    assertThat(first.get("thumbnailUrl").s())
+        .matches("/media/" + id + "/poster-[A-Za-z0-9_-]{22}\\.jpg");
+    assertThat(posters(id))
+        .as("the chosen capture, copied under the poster key once")
+        .containsExactly(first.get("thumbnailUrl").s().substring(1));
     assertThat(first).doesNotContainKey("storyboardUrl").containsKey("publishedAt");
     assertThat(item(id)).as("the redelivery wrote nothing").isEqualTo(first);
     assertThat(publisher.published).containsExactly("completed " + id);
@@ -89,6 +101,29 @@ class MediaConvertEventsCloudTest {
                             "ownerId", AttributeValue.fromS("acct-1"),
                             "title", AttributeValue.fromS("clip.mp4"))));
     return id;
+  }
+
+  /** The frame captures the sample job names (thumbnail.0000000.jpg … its last one). */
+  private void frameCaptures(String id) {
+    for (int i = 0; i <= 10; i++) {
+      String key = "media/" + id + "/thumbnail." + String.format("%07d", i) + ".jpg";
+      cloud
+          .s3()
+          .putObject(
+              r -> r.bucket(cloud.physicalName("MediaBucket")).key(key).contentType("image/jpeg"),
+              RequestBody.fromString("capture"));
+    }
+  }
+
+  private List<String> posters(String id) {
+    return cloud
+        .s3()
+        .listObjectsV2(
+            r -> r.bucket(cloud.physicalName("MediaBucket")).prefix("media/" + id + "/poster-"))
+        .contents()
+        .stream()
+        .map(S3Object::key)
+        .toList();
   }
 
   private Map<String, AttributeValue> item(String id) {

@@ -21,6 +21,7 @@ class MediaConvertEventsHandlerTest {
           new MediaConvertJobFinisher(
               videos,
               videos,
+              videos,
               LadderSpec.from(TranscodeSettings.load()),
               Contract.load().limits().video().idLength()));
 

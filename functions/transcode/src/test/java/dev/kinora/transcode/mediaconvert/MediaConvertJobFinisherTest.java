@@ -22,10 +22,11 @@ class MediaConvertJobFinisherTest {
           .processing(SampleEvents.COMPLETED_VIDEO)
           .processing(SampleEvents.FAILED_VIDEO);
   private final MediaConvertJobFinisher finisher =
-      new MediaConvertJobFinisher(videos, videos, LADDER, VIDEO_ID_LENGTH);
+      new MediaConvertJobFinisher(videos, videos, videos, LADDER, VIDEO_ID_LENGTH);
 
   @Test
-  void completeEventMakesTheVideoReadyWithTheRenditionsPlaylistAndPosterTheJobWrote() {
+  void completeEventMakesTheVideoReadyWithTheRenditionsPlaylistAndPosterTheJobWrote()
+      throws Exception {
     var result = finisher.finish(event(SampleEvents.tree(SampleEvents.COMPLETE)));
 
     String id = SampleEvents.COMPLETED_VIDEO;
@@ -37,23 +38,27 @@ class MediaConvertJobFinisherTest {
     assertThat(video.playlistUrl()).isEqualTo("/media/" + id + "/master.m3u8");
     // 10 % of 63 s is 6.3 s: the capture taken at one segment length (6 s), not the last one.
     long nearest = Math.round(63.04 * LADDER.thumbnailPositionFraction() / LADDER.segmentSeconds());
-    assertThat(video.thumbnailUrl())
-        .isEqualTo("/media/" + id + "/thumbnail." + String.format("%07d", nearest) + ".jpg");
+    String capture = "media/" + id + "/thumbnail." + String.format("%07d", nearest) + ".jpg";
+    assertThat(video.thumbnailUrl()).matches("/media/" + id + "/poster-[A-Za-z0-9_-]{22}\\.jpg");
+    assertThat(videos.copies)
+        .as("the capture is published under the poster key")
+        .containsExactly(capture + " -> " + video.thumbnailUrl().substring(1));
     assertThat(video.storyboardUrl()).isNull();
     assertThat(videos.published).containsExactly("completed " + id);
   }
 
   @Test
-  void aRedeliveredCompleteEventFinishesTheVideoOnceAndPublishesOnce() {
+  void aRedeliveredCompleteEventFinishesTheVideoOnceAndPublishesOnce() throws Exception {
     finisher.finish(event(SampleEvents.tree(SampleEvents.COMPLETE)));
     var second = finisher.finish(event(SampleEvents.tree(SampleEvents.COMPLETE)));
 
     assertThat(second).isInstanceOf(MediaConvertJobFinisher.Result.Ignored.class);
     assertThat(videos.published).hasSize(1);
+    assertThat(videos.copies).as("one poster").hasSize(1);
   }
 
   @Test
-  void errorEventFailsTheVideoWithAReasonThatNamesNoInternals() {
+  void errorEventFailsTheVideoWithAReasonThatNamesNoInternals() throws Exception {
     var result = finisher.finish(event(SampleEvents.tree(SampleEvents.ERROR)));
 
     String id = SampleEvents.FAILED_VIDEO;
@@ -66,7 +71,7 @@ class MediaConvertJobFinisherTest {
   }
 
   @Test
-  void anErrorAfterTheVideoWasFinishedChangesNothing() {
+  void anErrorAfterTheVideoWasFinishedChangesNothing() throws Exception {
     finisher.finish(event(SampleEvents.tree(SampleEvents.ERROR)));
     videos.statuses.put(SampleEvents.FAILED_VIDEO, "ready");
 
@@ -92,13 +97,13 @@ class MediaConvertJobFinisherTest {
   }
 
   @Test
-  void anErrorWithoutACodeIsOurSide() {
+  void anErrorWithoutACodeIsOurSide() throws Exception {
     assertThat(JobFailureReasons.forCode(OptionalInt.empty()))
         .isEqualTo(JobFailureReasons.OUR_SIDE);
   }
 
   @Test
-  void aJobWithoutAVideoIdIsIgnored() {
+  void aJobWithoutAVideoIdIsIgnored() throws Exception {
     ObjectNode event = SampleEvents.tree(SampleEvents.COMPLETE);
     detail(event).putObject("userMetadata");
 
@@ -110,7 +115,7 @@ class MediaConvertJobFinisherTest {
   }
 
   @Test
-  void userMetadataThatIsNotAVideoIdIsNeverWrittenToTheTable() {
+  void userMetadataThatIsNotAVideoIdIsNeverWrittenToTheTable() throws Exception {
     ObjectNode event = SampleEvents.tree(SampleEvents.ERROR);
     ((ObjectNode) detail(event).get("userMetadata"))
         .put("videoId", "../" + SampleEvents.FAILED_VIDEO);
@@ -123,7 +128,7 @@ class MediaConvertJobFinisherTest {
   }
 
   @Test
-  void aCancelledJobFailsTheVideoInsteadOfLeavingItProcessing() {
+  void aCancelledJobFailsTheVideoInsteadOfLeavingItProcessing() throws Exception {
     ObjectNode event = SampleEvents.tree(SampleEvents.ERROR);
     detail(event).put("status", "CANCELED").remove(List.of("errorCode", "errorMessage"));
 
@@ -136,7 +141,7 @@ class MediaConvertJobFinisherTest {
   }
 
   @Test
-  void aNonFinalStatusIsIgnored() {
+  void aNonFinalStatusIsIgnored() throws Exception {
     ObjectNode event = SampleEvents.tree(SampleEvents.COMPLETE);
     detail(event).put("status", "PROGRESSING");
 
@@ -146,7 +151,7 @@ class MediaConvertJobFinisherTest {
   }
 
   @Test
-  void aSourceSmallerThanTheTopRungsReportsEachRealHeightOnce() {
+  void aSourceSmallerThanTheTopRungsReportsEachRealHeightOnce() throws Exception {
     ObjectNode event = SampleEvents.tree(SampleEvents.COMPLETE);
     // FIT_NO_UPSCALE: the 1080p and 720p rungs of a 480p source come out at 854x480.
     int[][] sizes = {{854, 480}, {854, 480}, {854, 480}, {640, 360}};
@@ -163,7 +168,7 @@ class MediaConvertJobFinisherTest {
   }
 
   @Test
-  void aPortraitSourceIsNamedByItsRenditionHeights() {
+  void aPortraitSourceIsNamedByItsRenditionHeights() throws Exception {
     ObjectNode event = SampleEvents.tree(SampleEvents.COMPLETE);
     int[][] sizes = {{608, 1080}, {406, 720}, {270, 480}, {202, 360}};
     var outputs = (ArrayNode) detail(event).path("outputGroupDetails").get(0).path("outputDetails");
@@ -179,7 +184,7 @@ class MediaConvertJobFinisherTest {
   }
 
   @Test
-  void thePosterIsNeverACaptureThatWasNotWritten() {
+  void thePosterIsNeverACaptureThatWasNotWritten() throws Exception {
     String last = "media/x/thumbnail.0000000.jpg";
     // A 4-second clip has only the capture at 0 s.
     assertThat(MediaConvertJobFinisher.posterKey(last, 4.0, LADDER)).isEqualTo(last);
@@ -190,7 +195,7 @@ class MediaConvertJobFinisherTest {
   }
 
   @Test
-  void aCompletedJobThatWroteNothingUnderTheVideosPrefixFailsTheVideo() {
+  void aCompletedJobThatWroteNothingUnderTheVideosPrefixFailsTheVideo() throws Exception {
     ObjectNode event = SampleEvents.tree(SampleEvents.COMPLETE);
     var group = (ObjectNode) detail(event).path("outputGroupDetails").get(0);
     group.putArray("playlistFilePaths").add("s3://elsewhere/media/someoneElse1/master.m3u8");
@@ -204,7 +209,7 @@ class MediaConvertJobFinisherTest {
   }
 
   @Test
-  void theEventParsesIntoTheFieldsTheFinisherUses() {
+  void theEventParsesIntoTheFieldsTheFinisherUses() throws Exception {
     JobStateChange change = event(SampleEvents.tree(SampleEvents.COMPLETE));
 
     assertThat(change.jobId()).isEqualTo("1764093700123-q8w2ze");

@@ -10,14 +10,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An in-memory video table with the store's conditional transitions, and a publisher that records
- * what subscribers would have been told.
+ * An in-memory video table with the store's conditional transitions, a publisher that records what
+ * subscribers would have been told, and the media bucket's copies.
  */
-final class RecordingVideos implements VideoStatusStore, StatusPublisher {
+final class RecordingVideos
+    implements VideoStatusStore, StatusPublisher, MediaConvertJobFinisher.MediaCopy {
   final Map<String, String> statuses = new HashMap<>();
   final Map<String, ReadyVideo> ready = new HashMap<>();
   final Map<String, String> failureReasons = new HashMap<>();
   final List<String> published = new ArrayList<>();
+  final Map<String, String> posterTokens = new HashMap<>();
+  final List<String> copies = new ArrayList<>();
+
+  @Override
+  public void copy(String fromKey, String toKey) {
+    copies.add(fromKey + " -> " + toKey);
+  }
 
   RecordingVideos processing(String videoId) {
     statuses.put(videoId, "processing");
@@ -48,6 +56,14 @@ final class RecordingVideos implements VideoStatusStore, StatusPublisher {
   public boolean markPlayable(
       String videoId, java.util.List<String> resolutions, String playlistUrl) {
     return false;
+  }
+
+  @Override
+  public Optional<String> posterToken(String videoId, String candidate) {
+    if (!"processing".equals(statuses.get(videoId))) {
+      return Optional.empty();
+    }
+    return Optional.of(posterTokens.computeIfAbsent(videoId, id -> candidate));
   }
 
   @Override

@@ -29,7 +29,10 @@ class RealtimeMessagesMatchSchemaTest {
         new RealtimeMessage.TranscodeStarted("dQw4w9WgXcQ"),
         new RealtimeMessage.TranscodeProgress("dQw4w9WgXcQ", "720p", 12.5),
         new RealtimeMessage.TranscodeCompleted(
-            "dQw4w9WgXcQ", List.of("720p", "360p"), "/media/dQw4w9WgXcQ/thumbnail.jpg", 12.48),
+            "dQw4w9WgXcQ",
+            List.of("720p", "360p"),
+            "/media/dQw4w9WgXcQ/poster-3q2-7wAAAQIDBAUGBwgJCg.jpg",
+            12.48),
         new RealtimeMessage.TranscodeCompleted("dQw4w9WgXcQ", List.of("360p"), null, 2),
         new RealtimeMessage.TranscodeFailed("dQw4w9WgXcQ", "This file is not a video"),
         new RealtimeMessage.NotificationNew(
