@@ -196,6 +196,7 @@ export const limits = {
   },
   media: {
     immutableMaxAgeSeconds: 31536000,
+    posterMaxAgeSeconds: 3600,
     playlistMaxAgeSeconds: 60,
     signedCookieTtlSeconds: 21600,
   },

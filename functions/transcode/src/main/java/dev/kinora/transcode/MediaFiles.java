@@ -1,6 +1,7 @@
 package dev.kinora.transcode;
 
 import dev.kinora.shared.contract.Limits.MediaLimits;
+import dev.kinora.shared.media.PosterKeys;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,10 +23,12 @@ public final class MediaFiles {
 
   private final String immutable;
   private final String playlist;
+  private final String poster;
 
   public MediaFiles(MediaLimits limits) {
     this.immutable = "public, max-age=" + limits.immutableMaxAgeSeconds() + ", immutable";
     this.playlist = "public, max-age=" + limits.playlistMaxAgeSeconds();
+    this.poster = "public, max-age=" + limits.posterMaxAgeSeconds();
   }
 
   /** The Content-Type for a file name, empty for a kind the transcoder should not produce. */
@@ -33,8 +36,14 @@ public final class MediaFiles {
     return Optional.ofNullable(CONTENT_TYPES.get(extension(fileName)));
   }
 
-  /** Caption files are replaceable (the owner may upload a new file for the language). */
+  /**
+   * Caption files are replaceable (the owner may upload a new file for the language); the poster is
+   * public and moves when its video turns private, so edges keep it only briefly.
+   */
   public String cacheControl(String fileName) {
+    if (PosterKeys.isPosterFile(fileName)) {
+      return poster;
+    }
     return isPlaylist(fileName) || "vtt".equals(extension(fileName)) ? playlist : immutable;
   }
 

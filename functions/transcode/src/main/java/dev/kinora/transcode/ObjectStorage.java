@@ -24,8 +24,12 @@ public interface ObjectStorage {
   void put(String bucket, String key, byte[] bytes, String contentType, String cacheControl)
       throws IOException;
 
-  /** Copies an object within {@code bucket}, its headers included (S3 {@code CopyObject}). */
-  void copy(String bucket, String fromKey, String toKey) throws IOException;
+  /**
+   * Copies an object within {@code bucket} (S3 {@code CopyObject}), stored with these headers in
+   * place of the source's.
+   */
+  void copy(String bucket, String fromKey, String toKey, String contentType, String cacheControl)
+      throws IOException;
 
   /**
    * Reads a small object whole.

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 
 /** {@link ObjectStorage} over S3. */
 public final class S3ObjectStorage implements ObjectStorage {
@@ -19,13 +20,17 @@ public final class S3ObjectStorage implements ObjectStorage {
   }
 
   @Override
-  public void copy(String bucket, String fromKey, String toKey) {
+  public void copy(
+      String bucket, String fromKey, String toKey, String contentType, String cacheControl) {
     s3.copyObject(
         r ->
             r.sourceBucket(bucket)
                 .sourceKey(fromKey)
                 .destinationBucket(bucket)
-                .destinationKey(toKey));
+                .destinationKey(toKey)
+                .metadataDirective(MetadataDirective.REPLACE)
+                .contentType(contentType)
+                .cacheControl(cacheControl));
   }
 
   @Override

@@ -40,7 +40,7 @@ class FfmpegBackendTest {
     return new FfmpegBackend(
         storage,
         engine,
-        new MediaUploader(storage, new MediaFiles(new MediaLimits(31536000, 60)), 2),
+        new MediaUploader(storage, new MediaFiles(new MediaLimits(31536000, 60, 3600)), 2),
         published,
         tmp,
         new TranscodeJobLimits(3, workStorageMb, 1000, 1.25, 2, 2.5, 600, 120));
@@ -231,7 +231,7 @@ class FfmpegBackendTest {
         new FfmpegBackend(
             storage,
             twoPasses,
-            new MediaUploader(storage, new MediaFiles(new MediaLimits(31536000, 60)), 2),
+            new MediaUploader(storage, new MediaFiles(new MediaLimits(31536000, 60, 3600)), 2),
             published,
             tmp,
             new TranscodeJobLimits(3, 100, 1000, 1.25, 2, 2.5, 600, 120),

@@ -53,12 +53,15 @@ final class InMemoryObjectStorage implements ObjectStorage {
   }
 
   @Override
-  public void copy(String bucket, String fromKey, String toKey) throws IOException {
+  public void copy(
+      String bucket, String fromKey, String toKey, String contentType, String cacheControl)
+      throws IOException {
     byte[] bytes = objects.get(bucket + "/" + fromKey);
     if (bytes == null) {
       throw new IOException("no object " + fromKey);
     }
     objects.put(bucket + "/" + toKey, bytes.clone());
+    uploads.add(new Stored(toKey, bytes.clone(), contentType, cacheControl));
   }
 
   @Override

@@ -3,17 +3,20 @@ package dev.kinora.transcode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kinora.shared.contract.Limits.MediaLimits;
+import dev.kinora.shared.media.PosterKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MediaUploaderTest {
+  private static final String TOKEN = "AAAAAAAAAAAAAAAAAAAAAA";
+
   @TempDir Path out;
 
   private final InMemoryObjectStorage storage = new InMemoryObjectStorage();
   private final MediaUploader uploader =
-      new MediaUploader(storage, new MediaFiles(new MediaLimits(31536000, 60)), 4);
+      new MediaUploader(storage, new MediaFiles(new MediaLimits(31536000, 60, 3600)), 4);
 
   private void file(String relative) throws Exception {
     Path path = out.resolve(relative);
@@ -55,6 +58,7 @@ class MediaUploaderTest {
     file("360p/init.mp4");
     file("master.m3u8");
     file("thumbnail.jpg");
+    file(PosterKeys.fileName(TOKEN));
     file("notes.txt");
 
     uploader.upload(out, "media-bucket", "media/x/");
@@ -78,6 +82,8 @@ class MediaUploaderTest {
             org.assertj.core.groups.Tuple.tuple(
                 "media/x/master.m3u8", "application/vnd.apple.mpegurl", "public, max-age=60"),
             org.assertj.core.groups.Tuple.tuple(
-                "media/x/thumbnail.jpg", "image/jpeg", "public, max-age=31536000, immutable"));
+                "media/x/thumbnail.jpg", "image/jpeg", "public, max-age=31536000, immutable"),
+            org.assertj.core.groups.Tuple.tuple(
+                "media/x/" + PosterKeys.fileName(TOKEN), "image/jpeg", "public, max-age=3600"));
   }
 }

@@ -9,6 +9,8 @@ import dev.kinora.shared.contract.Limits;
 import dev.kinora.transcode.DynamoVideoStatusStore;
 import dev.kinora.transcode.GuardedStatusPublisher;
 import dev.kinora.transcode.LoggingStatusPublisher;
+import dev.kinora.transcode.MediaFiles;
+import dev.kinora.transcode.ObjectStorage;
 import dev.kinora.transcode.S3ObjectStorage;
 import dev.kinora.transcode.WebSocketStatusPublisher;
 import dev.kinora.transcode.ffmpeg.TranscodeSettings;
@@ -58,7 +60,7 @@ public final class MediaConvertWiring {
     return new MediaConvertJobFinisher(
         new DynamoVideoStatusStore(
             AwsClients.dynamoDb(config), config.require("VIDEOS_TABLE"), clock),
-        (fromKey, toKey) -> storage.copy(mediaBucket, fromKey, toKey),
+        posterCopy(storage, mediaBucket, new MediaFiles(limits.media())),
         new GuardedStatusPublisher(
             WebSocketStatusPublisher.fromConfig(config, limits, clock)
                 .orElseGet(LoggingStatusPublisher::new),
@@ -92,5 +94,21 @@ public final class MediaConvertWiring {
                   .orElseGet(() -> AwsBasicCredentials.create(accessKey.get(), secretKey.get()))));
     }
     return builder.build();
+  }
+
+  /**
+   * Publishes the chosen frame capture as the poster. MediaConvert stores its captures without
+   * Cache-Control; the poster is stored with its own (short: it moves when the video turns
+   * private).
+   */
+  public static MediaConvertJobFinisher.MediaCopy posterCopy(
+      ObjectStorage storage, String mediaBucket, MediaFiles mediaFiles) {
+    return (fromKey, toKey) ->
+        storage.copy(
+            mediaBucket,
+            fromKey,
+            toKey,
+            "image/jpeg",
+            mediaFiles.cacheControl(toKey.substring(toKey.lastIndexOf('/') + 1)));
   }
 }

@@ -9,6 +9,7 @@ import dev.kinora.local.testing.KinoraCloud;
 import dev.kinora.shared.contract.Contract;
 import dev.kinora.shared.json.Json;
 import dev.kinora.transcode.DynamoVideoStatusStore;
+import dev.kinora.transcode.MediaFiles;
 import dev.kinora.transcode.S3ObjectStorage;
 import dev.kinora.transcode.ffmpeg.TranscodeSettings;
 import java.io.ByteArrayInputStream;
@@ -42,9 +43,10 @@ class MediaConvertEventsCloudTest {
         new MediaConvertEventsHandler(
             new MediaConvertJobFinisher(
                 new DynamoVideoStatusStore(cloud.dynamoDb(), table, Clock.systemUTC()),
-                (fromKey, toKey) ->
-                    new S3ObjectStorage(cloud.s3())
-                        .copy(cloud.physicalName("MediaBucket"), fromKey, toKey),
+                MediaConvertWiring.posterCopy(
+                    new S3ObjectStorage(cloud.s3()),
+                    cloud.physicalName("MediaBucket"),
+                    new MediaFiles(Contract.load().limits().media())),
                 publisher,
                 LadderSpec.from(TranscodeSettings.load()),
                 Contract.load().limits().video().idLength()));
@@ -71,6 +73,16 @@ class MediaConvertEventsCloudTest {
     assertThat(posters(id))
         .as("the chosen capture, copied under the poster key once")
         .containsExactly(first.get("thumbnailUrl").s().substring(1));
+    assertThat(
+            cloud
+                .s3()
+                .headObject(
+                    r ->
+                        r.bucket(cloud.physicalName("MediaBucket"))
+                            .key(first.get("thumbnailUrl").s().substring(1)))
+                .cacheControl())
+        .as("the poster moves when the video turns private: edges keep it for an hour at most")
+        .isEqualTo("public, max-age=3600");
     assertThat(first).doesNotContainKey("storyboardUrl").containsKey("publishedAt");
     assertThat(item(id)).as("the redelivery wrote nothing").isEqualTo(first);
     assertThat(publisher.published).containsExactly("completed " + id);

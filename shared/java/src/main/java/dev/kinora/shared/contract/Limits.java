@@ -96,6 +96,7 @@ public record Limits(
         new MediaLimits(
             json.integer("media.immutableMaxAgeSeconds"),
             json.integer("media.playlistMaxAgeSeconds"),
+            json.integer("media.posterMaxAgeSeconds"),
             json.integer("media.signedCookieTtlSeconds")),
         new TranscodeJobLimits(
             json.integer("transcodeJob.maxAttempts"),
@@ -294,13 +295,21 @@ public record Limits(
   /** One rung of the ladder: {@code height} is the short side, e.g. 720 for {@code 720p}. */
   public record TranscodeRung(String name, int width, int height, int videoKbps, int audioKbps) {}
 
-  /** Cache-Control max-ages of the objects under {@code media/{id}/}. */
+  /**
+   * Cache-Control max-ages of the objects under {@code media/{id}/}. The poster is the one object
+   * CDN edges serve without signed cookies, and it is moved when its video turns private: its short
+   * max-age bounds how long an edge may keep serving the old copy.
+   */
   public record MediaLimits(
-      int immutableMaxAgeSeconds, int playlistMaxAgeSeconds, int signedCookieTtlSeconds) {
+      int immutableMaxAgeSeconds,
+      int playlistMaxAgeSeconds,
+      int posterMaxAgeSeconds,
+      int signedCookieTtlSeconds) {
 
     /** Without signed cookies (what the transcode side builds in its tests). */
-    public MediaLimits(int immutableMaxAgeSeconds, int playlistMaxAgeSeconds) {
-      this(immutableMaxAgeSeconds, playlistMaxAgeSeconds, 0);
+    public MediaLimits(
+        int immutableMaxAgeSeconds, int playlistMaxAgeSeconds, int posterMaxAgeSeconds) {
+      this(immutableMaxAgeSeconds, playlistMaxAgeSeconds, posterMaxAgeSeconds, 0);
     }
 
     public Duration signedCookieTtl() {

@@ -36,6 +36,13 @@ public final class PosterKeys {
     return "poster-" + token + ".jpg";
   }
 
+  /** Whether {@code fileName} is a poster's name ({@link #fileName}). */
+  public static boolean isPosterFile(String fileName) {
+    return fileName.startsWith("poster-")
+        && fileName.endsWith(".jpg")
+        && TOKEN.matcher(fileName.substring(7, fileName.length() - 4)).matches();
+  }
+
   /** {@code media/{videoId}/poster-{token}.jpg}. */
   public static String key(String videoId, String token) {
     return "media/" + videoId + "/" + fileName(token);

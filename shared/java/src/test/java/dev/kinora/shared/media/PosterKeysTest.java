@@ -31,6 +31,14 @@ class PosterKeysTest {
   }
 
   @Test
+  void onlyAPostersOwnNameIsRecognisedAsAPosterFile() {
+    assertThat(PosterKeys.isPosterFile(PosterKeys.fileName(PosterKeys.newToken()))).isTrue();
+    assertThat(PosterKeys.isPosterFile("thumbnail.jpg")).isFalse();
+    assertThat(PosterKeys.isPosterFile("poster-1.jpg")).isFalse();
+    assertThat(PosterKeys.isPosterFile("poster-AAAAAAAAAAAAAAAAAAAAAA.m3u8")).isFalse();
+  }
+
+  @Test
   void aGuessableTokenIsRefused() {
     assertThatThrownBy(() -> PosterKeys.key("Ab_-012345z", "1"))
         .isInstanceOf(IllegalArgumentException.class);
