@@ -7,6 +7,7 @@ import dev.kinora.local.faults.Faults;
 import dev.kinora.local.runtime.FunctionCode;
 import dev.kinora.local.testing.Uploader;
 import dev.kinora.local.testing.Visitor;
+import dev.kinora.shared.media.PosterKeys;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -445,16 +446,26 @@ class FaultInjectionTest {
     return depths;
   }
 
+  /**
+   * The names under the video's media folder; its poster's random token is written as {@code
+   * {token}} so that ladders compare, numbered from the second one on so that a duplicate shows.
+   */
   private Set<String> mediaKeys(String video) {
     String prefix = "media/" + video + "/";
     Set<String> keys = new TreeSet<>();
-    cloud
-        .s3()
-        .listObjectsV2Paginator(r -> r.bucket(cloud.physicalName("MediaBucket")).prefix(prefix))
-        .contents()
-        .stream()
-        .map(S3Object::key)
-        .forEach(key -> keys.add(key.substring(prefix.length())));
+    int posters = 0;
+    for (S3Object object :
+        cloud
+            .s3()
+            .listObjectsV2Paginator(r -> r.bucket(cloud.physicalName("MediaBucket")).prefix(prefix))
+            .contents()) {
+      String name = object.key().substring(prefix.length());
+      if (PosterKeys.isPosterFile(name)) {
+        posters++;
+        name = "poster-{token}.jpg" + (posters == 1 ? "" : " #" + posters);
+      }
+      keys.add(name);
+    }
     return keys;
   }
 
