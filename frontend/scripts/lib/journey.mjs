@@ -30,6 +30,12 @@ export function launchChromium(extraArgs = []) {
 
 const checks = [];
 
+// A wait a journey starts before its action (page.waitForResponse, then a click) is left pending when that action
+// throws, and rejects once the browser closes: a failed check, not a crash that would hide the action's own error.
+process.on('unhandledRejection', (reason) => {
+  check('no pending wait failed', false, reason instanceof Error ? reason.message.split('\n')[0] : String(reason));
+});
+
 /** Records one check and prints it at once, so a hanging journey still shows how far it got. */
 export function check(name, ok, detail = '') {
   checks.push({ name, ok });

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
-import type { PlaylistVisibility } from '../../contract/generated/types.gen';
+import type { Playlist, PlaylistVisibility } from '../../contract/generated/types.gen';
 import { limits } from '../../contract/generated/limits.gen';
 import { addPlaylistItem, useToggleMembership } from './api/items';
 import { myPlaylistsKey, useCreatePlaylist, useMyPlaylists } from './api/myPlaylists';
@@ -94,6 +94,11 @@ export function SaveToPlaylist({ videoId, signedIn }: { videoId: string; signedI
   const toggle = useToggleMembership((error) => {
     setFailure(error instanceof Error ? `Not saved: ${error.message}` : 'Not saved');
   });
+  // The box the user just clicked shows its new state at once: the optimistic cache write reaches this component a
+  // timer tick later (TanStack Query notifies on a timeout), and a controlled checkbox would flick back for that tick.
+  // Whatever the cache says next (the optimistic write, a rollback, a refetch) is new data and takes over again.
+  const [clicks, setClicks] = useState<{ on?: Playlist[]; boxes: Readonly<Record<string, boolean>> }>({ boxes: {} });
+  const clicked = clicks.on === playlists.data ? clicks.boxes : {};
 
   useEffect(() => {
     if (!open) return undefined;
@@ -153,10 +158,12 @@ export function SaveToPlaylist({ videoId, signedIn }: { videoId: string; signedI
                   <label className={styles.option}>
                     <input
                       type="checkbox"
-                      checked={playlist.containsVideo ?? false}
+                      checked={clicked[playlist.id] ?? playlist.containsVideo ?? false}
                       onChange={(event) => {
+                        const saved = event.target.checked;
                         setFailure(null);
-                        toggle.mutate({ playlistId: playlist.id, videoId, saved: event.target.checked });
+                        setClicks({ on: playlists.data, boxes: { ...clicked, [playlist.id]: saved } });
+                        toggle.mutate({ playlistId: playlist.id, videoId, saved });
                       }}
                     />
                     <span className={styles.optionTitle}>{playlist.title}</span>
