@@ -207,8 +207,15 @@ async function journey() {
     await channelPage.goto(`${baseUrl}/c/${handle}`);
     await channelPage.getByRole('tab', { name: 'Videos' }).focus();
     await channelPage.keyboard.press('ArrowRight');
-    const tab = channelPage.getByRole('tab', { name: 'Playlists' });
-    check('the arrow key selects the Playlists tab', (await tab.getAttribute('aria-selected')) === 'true');
+    // The tab is `?tab=playlists`: the router renders the change in a transition, a frame or so after the key.
+    const selected = await channelPage
+      .getByRole('tab', { name: 'Playlists', selected: true })
+      .waitFor({ timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    check('the arrow key selects the Playlists tab', selected);
     const channelList = channelPage
       .getByRole('tabpanel', { name: 'Playlists' })
       .getByRole('list', { name: 'Playlists of Workshop Films' });
