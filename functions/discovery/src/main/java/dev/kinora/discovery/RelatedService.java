@@ -58,10 +58,7 @@ final class RelatedService {
     Map<String, AttributeValue> item =
         videos
             .video(videoId)
-            .filter(
-                row ->
-                    VideoAccessPolicy.decide(VideoItems.facts(row), viewerId, viewerIsAdmin)
-                        instanceof VideoAccessPolicy.Allowed)
+            .filter(row -> VideoAccessPolicy.canSee(VideoItems.facts(row), viewerId, viewerIsAdmin))
             .orElseThrow(() -> new ApiException(ErrorCode.VIDEO_NOT_FOUND, "No video " + videoId));
     Video subject = VideoItems.toVideo(item);
 

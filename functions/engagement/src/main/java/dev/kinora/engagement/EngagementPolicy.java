@@ -38,8 +38,7 @@ public final class EngagementPolicy {
    * nothing ({@link #mayEngage}).
    */
   public static Optional<Refusal> mayView(VideoRef video, String viewerId, boolean viewerIsAdmin) {
-    return VideoAccessPolicy.decide(video.facts(), viewerId, viewerIsAdmin)
-            instanceof VideoAccessPolicy.Allowed
+    return VideoAccessPolicy.canSee(video.facts(), viewerId, viewerIsAdmin)
         ? Optional.empty()
         : Optional.of(new Refusal(Kind.NOT_FOUND, "There is no such video"));
   }

@@ -18,6 +18,8 @@ public final class PosterKeys {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int TOKEN_BYTES = 16;
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22}");
+  private static final Pattern POSTER_FILE =
+      Pattern.compile("poster-" + TOKEN.pattern() + "\\.jpg");
 
   private PosterKeys() {}
 
@@ -38,9 +40,7 @@ public final class PosterKeys {
 
   /** Whether {@code fileName} is a poster's name ({@link #fileName}). */
   public static boolean isPosterFile(String fileName) {
-    return fileName.startsWith("poster-")
-        && fileName.endsWith(".jpg")
-        && TOKEN.matcher(fileName.substring(7, fileName.length() - 4)).matches();
+    return POSTER_FILE.matcher(fileName).matches();
   }
 
   /** {@code media/{videoId}/poster-{token}.jpg}. */
